@@ -1,0 +1,129 @@
+"""The relational model: parties, channels, articles and the evidence that links them.
+
+Calendar facts (publication and effective dates) are stored as DATE, instants as UTC.
+Uniqueness lives in constraints, so concurrent ingests cannot duplicate rows.
+"""
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, Column, Index, MetaData, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from tracker.vocab import (
+    EVIDENCE_STATES,
+    DateHow,
+    Kind,
+    Modality,
+    Precision,
+    PublishedHow,
+    Review,
+)
+
+# Named constraints from the first migration on: SQLite batch migrations need names.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata: MetaData = SQLModel.metadata
+
+
+def _in(column: str, values: Iterable[StrEnum]) -> str:
+    return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Party(SQLModel, table=True):
+    """A state, by ISO 3166-1 alpha-2 code."""
+
+    code: str = Field(primary_key=True, max_length=8)
+    name: str = Field(max_length=200)
+
+
+class PartyAlias(SQLModel, table=True):
+    """A name that stands for a party in text: a country name, capital, institution or person."""
+
+    __tablename__ = "party_alias"
+    alias: str = Field(primary_key=True, max_length=200)
+    party_code: str = Field(foreign_key="party.code", index=True, max_length=8)
+    category: str = Field(default="name", max_length=40)
+
+
+class Channel(SQLModel, table=True):
+    """A communication channel: an unordered pair of parties and a kind."""
+
+    __table_args__ = (
+        UniqueConstraint("pair", "kind", name="uq_channel_pair_kind"),
+        CheckConstraint(_in("kind", Kind), name="kind"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    pair: str = Field(index=True, max_length=17)
+    party_a: str = Field(foreign_key="party.code", max_length=8)
+    party_b: str = Field(foreign_key="party.code", max_length=8)
+    kind: str = Field(max_length=40)
+
+
+class Article(SQLModel, table=True):
+    """One article: a file, or one post of a forum thread, with its cleaned text."""
+
+    __table_args__ = (
+        UniqueConstraint("content_hash", name="uq_article_content_hash"),
+        CheckConstraint(_in("published_how", PublishedHow), name="published_how"),
+        Index("ix_article_published", "published"),
+        Index("ix_article_source_index", "source", "article_index"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(sa_column=Column(Text, nullable=False))
+    article_index: int = Field(default=0)
+    title: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    published: date | None = Field(default=None)
+    published_how: str = Field(default=PublishedHow.UNKNOWN.value, max_length=20)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    content_hash: str = Field(max_length=64)
+    ingested_at: datetime = Field(default_factory=_utcnow)
+
+
+class Evidence(SQLModel, table=True):
+    """One quote of one article asserting one state of one channel at one time."""
+
+    __table_args__ = (
+        UniqueConstraint(
+            "article_id", "channel_id", "state", "char_start", "char_end", name="uq_evidence_claim"
+        ),
+        CheckConstraint(_in("state", EVIDENCE_STATES), name="state"),
+        CheckConstraint(_in("precision", Precision), name="precision"),
+        CheckConstraint(_in("date_how", DateHow), name="date_how"),
+        CheckConstraint(_in("modality", Modality), name="modality"),
+        CheckConstraint(_in("review", Review), name="review"),
+        CheckConstraint("char_start >= 0 AND char_end > char_start", name="span"),
+        CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence"),
+        CheckConstraint(
+            "effective_start IS NULL OR effective_end IS NULL OR effective_start <= effective_end",
+            name="interval",
+        ),
+        Index("ix_evidence_channel_effective", "channel_id", "effective_start"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    channel_id: int = Field(foreign_key="channel.id", ondelete="CASCADE")
+    state: str = Field(max_length=20)
+    effective_start: date | None = Field(default=None)
+    effective_end: date | None = Field(default=None)
+    precision: str = Field(default=Precision.UNKNOWN.value, max_length=20)
+    date_how: str = Field(default=DateHow.PUBLICATION.value, max_length=20)
+    modality: str = Field(default=Modality.ASSERTED.value, max_length=20)
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    char_start: int
+    char_end: int
+    confidence: float = Field(default=0.5)
+    extractor_version: str = Field(default="", max_length=40)
+    review: str = Field(default=Review.MACHINE.value, max_length=20)
+    note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: datetime = Field(default_factory=_utcnow)
