@@ -13,14 +13,18 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlmodel import Session
 
 DEFAULT_URL = "sqlite:///tracker.db"
 ENV_URL = "TRACKER_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Seconds to wait for a PostgreSQL server before giving up, so an unreachable host
+# fails with a message instead of hanging (a connect_timeout in the URL wins).
+PG_CONNECT_TIMEOUT_S = 10
 
 
 class StoreError(Exception):
@@ -50,15 +54,20 @@ def make_engine(url: str | None = None) -> Engine:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise StoreError(f"not a database URL: {url!r}") from exc
+    if parsed.drivername == "postgresql":
+        # psycopg 3 is the driver we ship; a bare postgresql:// must not look for psycopg2.
+        parsed = parsed.set(drivername="postgresql+psycopg")
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
     else:
         kwargs["pool_pre_ping"] = True
+        if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+            kwargs["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT_S}
     try:
-        engine = create_engine(url, **kwargs)
+        engine = create_engine(parsed, **kwargs)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-        raise StoreError(f"cannot open database {parsed!r}: {exc}") from exc
+        raise StoreError(f"cannot open database {parsed!r}: {first_line(exc)}") from exc
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
     return engine
@@ -72,7 +81,9 @@ def migrations_dir() -> Path:
 def alembic_config(engine: Engine) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # The config is a ConfigParser: a % in the URL (an escaped password) must be doubled.
+    url = engine.url.render_as_string(hide_password=False).replace("%", "%%")
+    cfg.set_main_option("sqlalchemy.url", url)
     cfg.attributes["engine"] = engine
     return cfg
 
@@ -92,11 +103,12 @@ def upgrade(engine: Engine) -> None:
     script = ScriptDirectory.from_config(alembic_config(engine))
     try:
         current = current_revision(engine)
-    except OperationalError as exc:
-        raise StoreError(f"cannot reach database {engine.url!r}: {_first_line(exc)}") from exc
+    except SQLAlchemyError as exc:
+        # Unreachable server, missing SQLite folder, or a file that is not a database.
+        raise StoreError(f"cannot reach database {engine.url!r}: {first_line(exc)}") from exc
     if current == script.get_current_head():
         return
-    if current is not None and script.get_revision(current) is None:
+    if current is not None and not _known_revision(script, current):
         raise StoreError(
             f"the database is at schema revision {current}, newer than this tracker knows; "
             "upgrade the tracker"
@@ -104,7 +116,15 @@ def upgrade(engine: Engine) -> None:
     try:
         command.upgrade(alembic_config(engine), "head")
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot upgrade database {engine.url!r}: {_first_line(exc)}") from exc
+        raise StoreError(f"cannot upgrade database {engine.url!r}: {first_line(exc)}") from exc
+
+
+def _known_revision(script: ScriptDirectory, revision: str) -> bool:
+    # Alembic raises, rather than returns None, for a revision it has no script for.
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def downgrade(engine: Engine, revision: str = "base") -> None:
@@ -134,6 +154,6 @@ def session_scope(engine: Engine) -> Iterator[Session]:
             raise
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", None) or exc)
     return text.strip().splitlines()[0] if text.strip() else type(exc).__name__

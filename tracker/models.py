@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Column, Index, MetaData, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, DateTime, Index, MetaData, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from tracker.vocab import (
@@ -36,8 +36,8 @@ def _in(column: str, values: Iterable[StrEnum]) -> str:
     return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+def utcnow() -> datetime:
+    return datetime.now(UTC)
 
 
 class Party(SQLModel, table=True):
@@ -85,9 +85,12 @@ class Article(SQLModel, table=True):
     title: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     published: date | None = Field(default=None)
     published_how: str = Field(default=PublishedHow.UNKNOWN.value, max_length=20)
+    published_note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     text: str = Field(sa_column=Column(Text, nullable=False))
     content_hash: str = Field(max_length=64)
-    ingested_at: datetime = Field(default_factory=_utcnow)
+    ingested_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False)
+    )
 
 
 class Evidence(SQLModel, table=True):
@@ -126,4 +129,6 @@ class Evidence(SQLModel, table=True):
     extractor_version: str = Field(default="", max_length=40)
     review: str = Field(default=Review.MACHINE.value, max_length=20)
     note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
-    created_at: datetime = Field(default_factory=_utcnow)
+    created_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False)
+    )

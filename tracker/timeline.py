@@ -1,0 +1,216 @@
+"""Status derivation: which evidence decides a channel's state on a day, and how sure that is.
+
+Pure functions over `Fact` records; the store fetches the facts, the CLI shows the result.
+The rules are domain.md's "Deriving status", one function each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tracker.vocab import ChannelStatus, Fact, Kind, Modality, Review, State
+
+DEFAULT_STALE_DAYS = 365
+
+# States that say the channel works, and those that say it does not: evidence of
+# opposite polarity over overlapping times disagrees.
+WORKING = frozenset({State.OPEN, State.RESTORED})
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The knobs of derivation: what counts, and when an answer grows stale."""
+
+    stale_days: int = DEFAULT_STALE_DAYS
+    as_of: date | None = None
+    modalities: frozenset[Modality] = frozenset({Modality.ASSERTED})
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A stretch of days over which a channel's derived state holds (end inclusive)."""
+
+    pair: str
+    kind: Kind
+    state: State
+    start: date
+    end: date | None
+    evidence_ids: tuple[int, ...]
+    uncertain: bool
+    quote: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two pieces of evidence for one channel whose states disagree over overlapping times."""
+
+    pair: str
+    kind: Kind
+    first: Fact
+    second: Fact
+
+
+def effective_start(fact: Fact) -> date | None:
+    """When the stated state held or began: the interval's start, else the publication."""
+    return fact.effective_start or fact.effective_end or fact.published
+
+
+def effective_end(fact: Fact) -> date | None:
+    return fact.effective_end or fact.effective_start or fact.published
+
+
+def known_on(fact: Fact, as_of: date | None) -> bool:
+    """Could an analyst have read this on day `as_of`? Undated articles cannot be placed."""
+    if as_of is None:
+        return True
+    return fact.published is not None and fact.published <= as_of
+
+
+def counts(fact: Fact, policy: Policy) -> bool:
+    """Whether a fact takes part in deciding status under the policy."""
+    if fact.review == Review.REJECTED:
+        return False
+    if fact.review != Review.ACCEPTED and fact.modality not in policy.modalities:
+        return False
+    return effective_start(fact) is not None and known_on(fact, policy.as_of)
+
+
+def _overlaps(a: Fact, b: Fact) -> bool:
+    a0, a1, b0, b1 = effective_start(a), effective_end(a), effective_start(b), effective_end(b)
+    if a0 is None or a1 is None or b0 is None or b1 is None:
+        return False
+    return a0 <= b1 and b0 <= a1
+
+
+def _same_claim(a: Fact, b: Fact) -> bool:
+    if a.state != b.state:
+        return False
+    return _overlaps(a, b) or " ".join(a.quote.split()) == " ".join(b.quote.split())
+
+
+def corroborating(fact: Fact, facts: Iterable[Fact]) -> list[Fact]:
+    """The facts that make the same claim: same state, overlapping times or the same quote."""
+    return [other for other in facts if _same_claim(fact, other)]
+
+
+def source_count(fact: Fact, facts: Iterable[Fact]) -> int:
+    """How many distinct articles carry the claim (syndicated duplicates share one text hash)."""
+    return len({other.article_id for other in corroborating(fact, facts)})
+
+
+def _rank(fact: Fact, facts: Sequence[Fact]) -> tuple[date, bool, int, float, date]:
+    start = effective_start(fact)
+    assert start is not None
+    return (
+        start,
+        fact.review == Review.ACCEPTED,
+        source_count(fact, facts),
+        fact.confidence,
+        fact.published or date.min,
+    )
+
+
+def decisive(facts: Sequence[Fact], on: date, policy: Policy = Policy()) -> Fact | None:
+    """The counting fact with the latest effective start not after `on`, ties broken by
+    an analyst's acceptance, then more sources, higher confidence, later publication."""
+    pool = [f for f in facts if counts(f, policy)]
+    candidates = [f for f in pool if (effective_start(f) or date.max) <= on]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda f: _rank(f, pool))
+
+
+def status_on(
+    pair: str, kind: Kind, facts: Sequence[Fact], on: date, policy: Policy = Policy()
+) -> ChannelStatus:
+    """The state of one channel on day `on`, from the facts of that channel."""
+    best = decisive(facts, on, policy)
+    if best is None:
+        return ChannelStatus(pair=pair, kind=kind, on=on, state=State.UNKNOWN)
+    pool = [f for f in facts if counts(f, policy)]
+    support = corroborating(best, pool)
+    start, end = effective_start(best), effective_end(best)
+    assert start is not None and end is not None
+    last_known = max(end, best.published or end)
+    return ChannelStatus(
+        pair=pair,
+        kind=kind,
+        on=on,
+        state=best.state,
+        since=start,
+        uncertain=start <= on < end,
+        stale=(on - last_known) > timedelta(days=policy.stale_days),
+        sources=len({f.article_id for f in support}),
+        quote=best.quote,
+        evidence_id=best.evidence_id,
+        source=best.source,
+        published=best.published,
+        supporting_ids=tuple(sorted(f.evidence_id for f in support)),
+    )
+
+
+def intervals(
+    pair: str, kind: Kind, facts: Sequence[Fact], policy: Policy = Policy()
+) -> list[Interval]:
+    """The channel's history: consecutive stretches of one derived state.
+
+    Status can only change on a day some counting fact begins, so deriving it at those
+    days and merging equal neighbours gives the whole timeline.
+    """
+    pool = [f for f in facts if counts(f, policy)]
+    days = sorted({d for f in pool if (d := effective_start(f)) is not None})
+    out: list[Interval] = []
+    for i, day in enumerate(days):
+        best = decisive(pool, day, policy)
+        if best is None:
+            continue
+        end = days[i + 1] - timedelta(days=1) if i + 1 < len(days) else None
+        ids = tuple(sorted(f.evidence_id for f in corroborating(best, pool)))
+        fact_end = effective_end(best)
+        uncertain = fact_end is not None and fact_end > day
+        if out and out[-1].state == best.state:
+            prev = out[-1]
+            out[-1] = Interval(
+                pair,
+                kind,
+                prev.state,
+                prev.start,
+                end,
+                tuple(sorted(set(prev.evidence_ids) | set(ids))),
+                prev.uncertain,
+                prev.quote,
+            )
+        else:
+            out.append(Interval(pair, kind, best.state, day, end, ids, uncertain, best.quote))
+    return out
+
+
+def conflicts(
+    pair: str, kind: Kind, facts: Sequence[Fact], policy: Policy = Policy()
+) -> list[Conflict]:
+    """Pairs of counting facts of one channel whose states disagree over overlapping times."""
+    pool = sorted(
+        (f for f in facts if counts(f, policy)),
+        key=lambda f: (effective_start(f) or date.min, f.evidence_id),
+    )
+    found: list[Conflict] = []
+    for i, a in enumerate(pool):
+        for b in pool[i + 1 :]:
+            if (effective_start(b) or date.max) > (effective_end(a) or date.min):
+                break
+            if (a.state in WORKING) != (b.state in WORKING) and _overlaps(a, b):
+                found.append(Conflict(pair, kind, a, b))
+    return found
+
+
+def summary(status: ChannelStatus) -> str:
+    """One line an analyst can read: the state, since when, and how sure."""
+    if status.state == State.UNKNOWN:
+        return f"{status.kind}: unknown (no evidence on or before {status.on.isoformat()})"
+    flags = [name for name, on in (("uncertain", status.uncertain), ("stale", status.stale)) if on]
+    since = f" since {status.since.isoformat()}" if status.since else ""
+    plural = "s" if status.sources != 1 else ""
+    tail = f" [{', '.join(flags)}]" if flags else ""
+    return f"{status.kind}: {status.state}{since} ({status.sources} source{plural}){tail}"
