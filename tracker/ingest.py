@@ -1,0 +1,176 @@
+"""Ingest: files in, articles and evidence stored, one transaction per file.
+
+Reading and extraction are pure and run in worker processes; only this process
+writes, so `--workers` scales the costly part without contending for the store.
+A file is stored whole or not at all: no article is ever left without its evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from tracker import store
+from tracker.db import session_scope
+from tracker.extract import EXTRACTOR_VERSION, extract
+from tracker.passages import shares_passage
+from tracker.reading import InputError, Skipped, input_files, read_articles, read_text
+from tracker.vocab import ArticleText, Claim, PublishedHow
+
+Progress = Callable[[Path], None]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One input file, read and extracted, ready to store."""
+
+    path: Path
+    articles: tuple[tuple[ArticleText, tuple[Claim, ...]], ...] = ()
+    error: str | None = None
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, for the line the CLI prints."""
+
+    files: int = 0
+    articles_new: int = 0
+    articles_known: int = 0
+    evidence: int = 0
+    dated_by_copies: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def parse_file(path: Path, published: date | None = None) -> Parsed:
+    """Read one file and extract every article in it (runs in a worker)."""
+    try:
+        articles = read_articles(path, published=published)
+    except InputError as exc:
+        return Parsed(path, error=str(exc))
+    return Parsed(
+        path,
+        tuple((a, tuple(extract(a.text, a.published))) for a in articles),
+    )
+
+
+def check_inputs(paths: Sequence[Path]) -> None:
+    """Refuse, before anything is written, an input the caller named that cannot be read."""
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise InputError(f"{path}: no such file or folder")
+        if path.is_file() or path.is_symlink():
+            read_text(path)  # raises InputError with the reason
+    for item in input_files(paths):
+        if isinstance(item, Path):
+            return
+    raise InputError(
+        "no readable .txt, .md, .html or .htm file in " + ", ".join(str(p) for p in paths)
+    )
+
+
+def _parsed(files: list[Path], published: date | None, workers: int) -> Iterator[Parsed]:
+    if workers <= 1 or len(files) < 2:
+        for path in files:
+            yield parse_file(path, published)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        # A bounded window of files in flight keeps memory flat on any corpus size.
+        window = workers * 4
+        pending: list[Future[Parsed]] = []
+        for path in files:
+            pending.append(pool.submit(parse_file, path, published))
+            if len(pending) >= window:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
+
+
+def store_parsed(engine: Engine, parsed: Parsed, report: IngestReport) -> None:
+    """Write one file's articles and evidence in a single transaction."""
+    with session_scope(engine) as session:
+        for article, claims in parsed.articles:
+            article_id, new = store.add_article(
+                session=session, source=str(parsed.path), article=article
+            )
+            if not new:
+                report.articles_known += 1
+                continue
+            report.articles_new += 1
+            report.evidence += store.add_claims(
+                session=session, article_id=article_id, claims=claims, version=EXTRACTOR_VERSION
+            )
+
+
+def ingest(
+    engine: Engine,
+    paths: Sequence[Path],
+    *,
+    published: date | None = None,
+    workers: int = 1,
+    on_file: Progress | None = None,
+) -> IngestReport:
+    """Ingest files and folders; one bad file inside a folder is skipped, not fatal."""
+    check_inputs(paths)
+    report = IngestReport()
+    files: list[Path] = []
+    for item in input_files(paths):
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+        else:
+            files.append(item)
+    for parsed in _parsed(files, published, workers):
+        if parsed.error is not None:
+            report.skipped.append(Skipped(parsed.path, parsed.error))
+        else:
+            store_parsed(engine, parsed, report)
+            report.files += 1
+        if on_file is not None:
+            on_file(parsed.path)
+    report.dated_by_copies = date_from_copies(engine)
+    return report
+
+
+def date_from_copies(engine: Engine) -> int:
+    """Date undated articles from dated ones they share a verbatim passage with.
+
+    A shared passage is strong evidence of the same story on the same day (domain.md);
+    the article's evidence is then extracted again, since relative dates now resolve.
+    Returns how many articles were dated.
+    """
+    dated = 0
+    with session_scope(engine) as session:
+        undated = store.articles_by_how(
+            session=session, hows=[PublishedHow.UNKNOWN, PublishedHow.INFERRED]
+        )
+    for article in undated:
+        with session_scope(engine) as session:
+            quotes = store.quotes_of(session=session, article_id=article.id)
+            if not quotes:
+                continue
+            for other in store.sharing_channel(session=session, article_id=article.id):
+                if other.published is None or not shares_passage(quotes, other.text):
+                    continue
+                if article.published is not None and other.published < article.published:
+                    continue  # a lower bound from the text itself cannot be undercut
+                store.set_published(
+                    session=session,
+                    article_id=article.id,
+                    published=other.published,
+                    how=PublishedHow.INFERRED,
+                    note=f"shares a passage with {other.source} (article {other.article_index})",
+                )
+                claims = extract(article.text, other.published)
+                store.add_claims(
+                    session=session,
+                    article_id=article.id,
+                    claims=claims,
+                    version=EXTRACTOR_VERSION,
+                )
+                dated += 1
+                break
+    return dated
