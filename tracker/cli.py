@@ -24,7 +24,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperGroup
 
-from tracker import db, query, store, timeline
+from tracker import db, query, store, timeline, views
 from tracker.ingest import ingest as run_ingest
 from tracker.output import FORMATS, emit
 from tracker.pairs import UnknownName, parse_kind, parse_pair
@@ -188,22 +188,6 @@ def ingest(
     )
 
 
-EVIDENCE_TABLE = (
-    "id",
-    "pair",
-    "kind",
-    "state",
-    "modality",
-    "effective_start",
-    "effective_end",
-    "precision",
-    "published",
-    "quote",
-    "source",
-)
-EVIDENCE_JSON = store.EVIDENCE_COLUMNS
-
-
 @app.command()
 def evidence(
     ctx: typer.Context,
@@ -217,27 +201,7 @@ def evidence(
     fmt = parse_format(fmt)
     with opened(ctx) as engine, db.session_scope(engine) as session:
         rows = store.evidence_rows(session=session, pair=the_pair, kind=the_kind)
-    emit(rows, fmt, json_columns=EVIDENCE_JSON, table_columns=EVIDENCE_TABLE, title="evidence")
-
-
-STATUS_TABLE = ("kind", "state", "since", "uncertain", "stale", "sources", "quote", "source")
-STATUS_JSON = (
-    "pair",
-    "kind",
-    "on",
-    "as_of",
-    "state",
-    "since",
-    "uncertain",
-    "stale",
-    "sources",
-    "quote",
-    "evidence_id",
-    "source",
-    "published",
-    "supporting_ids",
-    "summary",
-)
+    emit(rows, fmt, views.EVIDENCE, title="evidence")
 
 
 @app.command()
@@ -267,11 +231,7 @@ def status(
     title = f"{the_pair} on {day.isoformat()}" + (f" as of {policy.as_of}" if policy.as_of else "")
     if fmt == "table" and not rows:
         err.print(f"no evidence about {the_pair} yet", markup=False)
-    emit(rows, fmt, json_columns=STATUS_JSON, table_columns=STATUS_TABLE, title=title)
-
-
-TIMELINE_TABLE = ("kind", "state", "start", "end", "uncertain", "evidence_ids", "quote")
-TIMELINE_JSON = ("pair", "kind", "state", "start", "end", "uncertain", "evidence_ids", "quote")
+    emit(rows, fmt, views.STATUS, title=title)
 
 
 @app.command("timeline")
@@ -290,13 +250,9 @@ def timeline_command(
     emit(
         rows,
         fmt,
-        json_columns=TIMELINE_JSON,
-        table_columns=TIMELINE_TABLE,
+        views.TIMELINE,
         title=f"timeline of {the_pair}",
     )
-
-
-CHANNEL_COLUMNS = ("pair", "kind", "evidence", "asserted", "articles", "first", "last", "state")
 
 
 @app.command()
@@ -308,19 +264,7 @@ def channels(
     fmt = parse_format(fmt)
     with opened(ctx) as engine:
         rows = query.channel_rows(engine)
-    emit(rows, fmt, json_columns=CHANNEL_COLUMNS, table_columns=CHANNEL_COLUMNS, title="channels")
-
-
-CONFLICT_TABLE = (
-    "pair",
-    "kind",
-    "first_id",
-    "first_state",
-    "first_quote",
-    "second_id",
-    "second_state",
-    "second_quote",
-)
+    emit(rows, fmt, views.CHANNELS, title="channels")
 
 
 @app.command("conflicts")
@@ -336,8 +280,7 @@ def conflicts_command(
     fmt = parse_format(fmt)
     with opened(ctx) as engine:
         rows = [query.conflict_row(c) for c in query.conflicts(engine, the_pair, kind=the_kind)]
-    json_columns = tuple(rows[0]) if rows else CONFLICT_TABLE
-    emit(rows, fmt, json_columns=json_columns, table_columns=CONFLICT_TABLE, title="conflicts")
+    emit(rows, fmt, views.CONFLICTS, title="conflicts")
 
 
 def main() -> None:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from pathlib import PurePath
 from typing import Any, TextIO
 
+from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 FORMATS = ("table", "json", "csv")
@@ -57,36 +61,80 @@ def write_csv(
         writer.writerow({k: safe_cell(row.get(k)) for k in columns})
 
 
+@dataclass(frozen=True)
+class Column:
+    """One column of a table for people: a header and how to render a row's cell."""
+
+    header: str
+    cell: Callable[[Mapping[str, Any]], str]
+    wide: bool = False  # takes the width that is left, and wraps
+
+
+def field(name: str, header: str | None = None) -> Column:
+    """A column showing one field as it is."""
+    return Column(
+        header or name, lambda row: "" if row.get(name) is None else str(plain(row[name]))
+    )
+
+
+def span(start: Any, end: Any) -> str:
+    """An interval as people write it: one day, or `start .. end`."""
+    a, b = plain(start), plain(end)
+    if a is None and b is None:
+        return "?"
+    if a == b or b is None:
+        return str(a)
+    return f"{a or '?'} .. {b}"
+
+
+def cited(row: Mapping[str, Any]) -> str:
+    """A quote with where it comes from underneath, for the last column of a table."""
+    quote = row.get("quote")
+    if not quote:
+        return ""
+    source = row.get("source")
+    where = PurePath(str(source)).name if source else ""
+    if row.get("article_index"):
+        where += f" #{row['article_index']}"
+    if row.get("published"):
+        where += f", published {plain(row['published'])}"
+    return f"\u201c{escape(str(quote))}\u201d" + (
+        f"\n[dim]\u2014 {escape(where)}[/dim]" if where else ""
+    )
+
+
 def write_table(
     rows: Sequence[Mapping[str, Any]],
-    columns: Sequence[str],
+    columns: Sequence[Column],
     *,
     title: str | None = None,
     console: Console | None = None,
 ) -> None:
-    console = console or Console()
-    table = Table(title=title, show_lines=False, expand=False)
+    """A table for reading: no grid, narrow columns kept whole, the quote wrapped."""
+    console = console or Console(width=None if sys.stdout.isatty() else 120)
+    table = Table(title=title, box=box.SIMPLE_HEAD, expand=True, title_justify="left")
     for column in columns:
-        table.add_column(column, overflow="fold", max_width=70 if column == "quote" else None)
+        if column.wide:
+            table.add_column(column.header, ratio=1, overflow="fold")
+        else:
+            table.add_column(column.header, no_wrap=True)
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(plain(row.get(c))) for c in columns))
+        cells = []
+        for column in columns:
+            text = column.cell(row)
+            # Article text is untrusted: only the markup this module adds is rendered.
+            cells.append(text if column.cell is cited else escape(text))
+        table.add_row(*cells)
     console.print(table)
 
 
 def emit(
-    rows: Sequence[Mapping[str, Any]],
-    fmt: str,
-    *,
-    json_columns: Sequence[str] | None = None,
-    table_columns: Sequence[str],
-    title: str | None = None,
+    rows: Sequence[Mapping[str, Any]], fmt: str, view: Any, *, title: str | None = None
 ) -> None:
-    """Print rows in the chosen format; JSON carries every field, tables the readable ones."""
+    """Print rows: JSON and CSV carry the view's fields, tables its columns for people."""
     if fmt == "json":
-        write_json(
-            rows if json_columns is None else [{k: r.get(k) for k in json_columns} for r in rows]
-        )
+        write_json([{k: r.get(k) for k in view.fields} for r in rows])
     elif fmt == "csv":
-        write_csv(rows, json_columns or table_columns)
+        write_csv(rows, view.fields)
     else:
-        write_table(rows, table_columns, title=title)
+        write_table(rows, view.table, title=title)
