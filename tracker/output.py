@@ -98,9 +98,8 @@ def cited(row: Mapping[str, Any]) -> str:
         where += f" #{row['article_index']}"
     if row.get("published"):
         where += f", published {plain(row['published'])}"
-    return f"\u201c{escape(str(quote))}\u201d" + (
-        f"\n[dim]\u2014 {escape(where)}[/dim]" if where else ""
-    )
+    text = escape(str(quote))  # verbatim: no quotation marks added
+    return text + (f"\n[dim]\u2014 {escape(where)}[/dim]" if where else "")
 
 
 def write_table(
