@@ -1,0 +1,923 @@
+"""The pandas view of the store: evidence, status, timelines and the questions analysts ask.
+
+Every function takes a database (a URL string or an Engine) and returns a typed
+DataFrame: dates are ``datetime64``, the controlled vocabulary (state, kind, modality,
+precision, review, …) is categorical with every category of `tracker.vocab` present,
+text is ``string``. The store is read once per call with SQL (`pandas.read_sql` over a
+select); derivation then runs in memory with the same rules as the CLI
+(`tracker.timeline`), so a frame and a `tracker status` answer never disagree.
+
+To ask several questions of one store without reading it again, `load` it once and pass
+the `Snapshot` wherever a database is expected. Pairs are accepted in any form the CLI
+takes (`CN-US`, `us-china`, `US–China`); an unknown pair or kind raises ValueError::
+
+    snap = analysis.load("sqlite:///tracker.db")
+    analysis.status(snap, "2020-01-01")
+    analysis.suspension_spells(snap, pair="CN-US")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Engine, Select, Table, select
+
+from tracker import timeline as tl
+from tracker.db import open_store
+from tracker.models import metadata
+from tracker.pairs import parse_kind, parse_pair
+from tracker.vocab import (
+    ChannelStatus,
+    DateHow,
+    Fact,
+    Kind,
+    Modality,
+    Precision,
+    PublishedHow,
+    Review,
+    State,
+)
+
+__all__ = [
+    "DATE_HOW_DTYPE",
+    "KIND_DTYPE",
+    "MODALITY_DTYPE",
+    "PRECISION_DTYPE",
+    "PUBLISHED_HOW_DTYPE",
+    "REVIEW_DTYPE",
+    "STATE_DTYPE",
+    "Snapshot",
+    "channels",
+    "conflicts",
+    "evidence",
+    "load",
+    "sources_per_event",
+    "status",
+    "suspension_spells",
+    "time_in_state",
+    "timeline",
+    "transitions",
+]
+
+# The vocabulary as pandas dtypes. Category order is the order of tracker.vocab, so
+# sorting a frame by kind follows the domain's list, not the alphabet.
+STATE_DTYPE = pd.CategoricalDtype([s.value for s in State])
+KIND_DTYPE = pd.CategoricalDtype([k.value for k in Kind])
+MODALITY_DTYPE = pd.CategoricalDtype([m.value for m in Modality])
+PRECISION_DTYPE = pd.CategoricalDtype([p.value for p in Precision])
+REVIEW_DTYPE = pd.CategoricalDtype([r.value for r in Review])
+DATE_HOW_DTYPE = pd.CategoricalDtype([d.value for d in DateHow])
+PUBLISHED_HOW_DTYPE = pd.CategoricalDtype([p.value for p in PublishedHow])
+
+DATETIME: Final = "datetime64[ns]"
+TEXT = pd.StringDtype()
+
+# States in which a channel does not work: a spell of them is a suspension.
+NOT_WORKING = frozenset({State.SUSPENDED, State.REJECTED})
+
+_EVIDENCE_TYPES: dict[str, Any] = {
+    "evidence_id": "int64",
+    "article_id": "int64",
+    "channel_id": "int64",
+    "source": TEXT,
+    "article_index": "int64",
+    "title": TEXT,
+    "published": DATETIME,
+    "published_how": PUBLISHED_HOW_DTYPE,
+    "pair": TEXT,
+    "kind": KIND_DTYPE,
+    "state": STATE_DTYPE,
+    "effective_start": DATETIME,
+    "effective_end": DATETIME,
+    "precision": PRECISION_DTYPE,
+    "date_how": DATE_HOW_DTYPE,
+    "modality": MODALITY_DTYPE,
+    "quote": TEXT,
+    "char_start": "int64",
+    "char_end": "int64",
+    "confidence": "float64",
+    "review": REVIEW_DTYPE,
+    "extractor_version": TEXT,
+}
+EVIDENCE_COLUMNS: tuple[str, ...] = tuple(_EVIDENCE_TYPES)
+
+_CHANNEL_TYPES: dict[str, Any] = {
+    "channel_id": "int64",
+    "pair": TEXT,
+    "party_a": TEXT,
+    "party_b": TEXT,
+    "kind": KIND_DTYPE,
+}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One read of the store: its evidence (a frame), its channels and the derivation facts.
+
+    Pass it instead of a database to ask many questions of one read.
+    """
+
+    evidence: pd.DataFrame
+    channels: pd.DataFrame
+    facts: dict[tuple[str, Kind], list[Fact]] = field(repr=False)
+    pair: str | None = None
+    kind: Kind | None = None
+
+    def narrow(self, pair: str | None = None, kind: str | Kind | None = None) -> Snapshot:
+        """The same read restricted to one pair and/or one kind."""
+        the_pair = _pair(pair)
+        the_kind = _kind(kind)
+        if the_pair is None and the_kind is None:
+            return self
+        ev, ch = self.evidence, self.channels
+        if the_pair is not None:
+            ev, ch = ev[ev["pair"] == the_pair], ch[ch["pair"] == the_pair]
+        if the_kind is not None:
+            ev, ch = ev[ev["kind"] == the_kind.value], ch[ch["kind"] == the_kind.value]
+        facts = {
+            key: list(value)
+            for key, value in self.facts.items()
+            if (the_pair is None or key[0] == the_pair) and (the_kind is None or key[1] == the_kind)
+        }
+        return Snapshot(
+            evidence=ev.reset_index(drop=True),
+            channels=ch.reset_index(drop=True),
+            facts=facts,
+            pair=the_pair or self.pair,
+            kind=the_kind or self.kind,
+        )
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _pair(pair: str | None) -> str | None:
+    """A pair in canonical form (`CN-US`) from `CN-US`, `us-china`, `US–China`, …"""
+    return None if pair is None else parse_pair(pair)
+
+
+def _kind(kind: str | Kind | None) -> Kind | None:
+    if kind is None or isinstance(kind, Kind):
+        return kind
+    return parse_kind(kind)
+
+
+def _day(value: date | str | pd.Timestamp | None, name: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):  # pandas Timestamps too
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"{name}: invalid date {value!r}, expected YYYY-MM-DD") from None
+
+
+def _to_date(value: Any) -> date | None:
+    """A Python date from a Timestamp, date or missing value."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return None
+
+
+def typed_frame(frame: pd.DataFrame, types: dict[str, Any]) -> pd.DataFrame:
+    """The frame with exactly these columns, in this order, of these dtypes."""
+    out = pd.DataFrame(index=frame.index)
+    for column, dtype in types.items():
+        values = frame[column] if column in frame.columns else pd.Series(None, index=frame.index)
+        if dtype == DATETIME:
+            out[column] = pd.to_datetime(values, errors="coerce").astype(DATETIME)
+        elif dtype == "object":
+            out[column] = values.astype(object)
+        else:
+            if isinstance(dtype, pd.CategoricalDtype):
+                values = values.map(lambda v: None if v is None else str(v), na_action="ignore")
+            out[column] = values.astype(dtype)
+    return out.reset_index(drop=True)
+
+
+def _engine(db: str | Engine) -> tuple[Engine, bool]:
+    if isinstance(db, Engine):
+        return db, False
+    if isinstance(db, str):
+        return open_store(db), True
+    raise TypeError(f"expected a database URL or an Engine, not {type(db).__name__}")
+
+
+# The tables as SQLAlchemy Core sees them: typed columns for the selects below.
+ARTICLE: Table = metadata.tables["article"]
+CHANNEL: Table = metadata.tables["channel"]
+EVIDENCE: Table = metadata.tables["evidence"]
+
+
+def _evidence_select(pair: str | None, kind: Kind | None) -> Select[Any]:
+    ev, ch, ar = EVIDENCE.c, CHANNEL.c, ARTICLE.c
+    query = (
+        select(
+            ev.id.label("evidence_id"),
+            ev.article_id,
+            ev.channel_id,
+            ar.source,
+            ar.article_index,
+            ar.title,
+            ar.published,
+            ar.published_how,
+            ch.pair,
+            ch.kind,
+            ev.state,
+            ev.effective_start,
+            ev.effective_end,
+            ev.precision,
+            ev.date_how,
+            ev.modality,
+            ev.quote,
+            ev.char_start,
+            ev.char_end,
+            ev.confidence,
+            ev.review,
+            ev.extractor_version,
+        )
+        .join(CHANNEL, ch.id == ev.channel_id)
+        .join(ARTICLE, ar.id == ev.article_id)
+    )
+    if pair is not None:
+        query = query.where(ch.pair == pair)
+    if kind is not None:
+        query = query.where(ch.kind == kind.value)
+    return query
+
+
+def _channel_select(pair: str | None, kind: Kind | None) -> Select[Any]:
+    ch = CHANNEL.c
+    query = select(ch.id.label("channel_id"), ch.pair, ch.party_a, ch.party_b, ch.kind)
+    if pair is not None:
+        query = query.where(ch.pair == pair)
+    if kind is not None:
+        query = query.where(ch.kind == kind.value)
+    return query
+
+
+def _sort_channels(frame: pd.DataFrame, *more: str) -> pd.DataFrame:
+    keys = ["pair", "kind", *more]
+    return frame.sort_values(keys, kind="stable", na_position="last").reset_index(drop=True)
+
+
+def _facts(frame: pd.DataFrame) -> list[Fact]:
+    """Derivation records for the rows of an evidence frame (in memory, no SQL)."""
+    columns = [
+        frame["evidence_id"].tolist(),
+        frame["article_id"].tolist(),
+        frame["pair"].tolist(),
+        frame["kind"].tolist(),
+        frame["state"].tolist(),
+        frame["modality"].tolist(),
+        frame["effective_start"].tolist(),
+        frame["effective_end"].tolist(),
+        frame["precision"].tolist(),
+        frame["confidence"].tolist(),
+        frame["review"].tolist(),
+        frame["published"].tolist(),
+        frame["quote"].tolist(),
+        frame["source"].tolist(),
+    ]
+    return [
+        Fact(
+            evidence_id=int(eid),
+            article_id=int(aid),
+            pair=str(pair),
+            kind=Kind(kind),
+            state=State(state),
+            modality=Modality(modality),
+            effective_start=_to_date(start),
+            effective_end=_to_date(end),
+            precision=Precision(precision),
+            confidence=float(confidence),
+            review=Review(review),
+            published=_to_date(published),
+            quote=str(quote),
+            source="" if source is None or source is pd.NA else str(source),
+        )
+        for (
+            eid,
+            aid,
+            pair,
+            kind,
+            state,
+            modality,
+            start,
+            end,
+            precision,
+            confidence,
+            review,
+            published,
+            quote,
+            source,
+        ) in zip(*columns, strict=True)
+    ]
+
+
+def load(
+    db: str | Engine | Snapshot, *, pair: str | None = None, kind: str | Kind | None = None
+) -> Snapshot:
+    """Read the store once (two selects) into a `Snapshot`, optionally for one pair/kind.
+
+    `db` is a SQLAlchemy URL (the schema is created or upgraded on first use), an
+    Engine, or a Snapshot (narrowed to `pair`/`kind` without reading again).
+    """
+    if isinstance(db, Snapshot):
+        return db.narrow(pair, kind)
+    the_pair, the_kind = _pair(pair), _kind(kind)
+    engine, owned = _engine(db)
+    try:
+        with engine.connect() as conn:
+            raw = pd.read_sql(_evidence_select(the_pair, the_kind), conn)
+            raw_channels = pd.read_sql(_channel_select(the_pair, the_kind), conn)
+    finally:
+        if owned:
+            engine.dispose()
+    ev = _sort_channels(typed_frame(raw, _EVIDENCE_TYPES), "effective_start", "evidence_id")
+    ch = _sort_channels(typed_frame(raw_channels, _CHANNEL_TYPES))
+    grouped: dict[tuple[str, Kind], list[Fact]] = {
+        (str(p), Kind(k)): [] for p, k in zip(ch["pair"], ch["kind"], strict=True)
+    }
+    for fact in _facts(ev):
+        grouped.setdefault((fact.pair, fact.kind), []).append(fact)
+    return Snapshot(evidence=ev, channels=ch, facts=grouped, pair=the_pair, kind=the_kind)
+
+
+def _channel_items(snap: Snapshot) -> list[tuple[tuple[str, Kind], list[Fact]]]:
+    """Channels in frame order: by pair, then kind in vocabulary order."""
+    order = {k: i for i, k in enumerate(Kind)}
+    return sorted(snap.facts.items(), key=lambda item: (item[0][0], order[item[0][1]]))
+
+
+def _frame(rows: Sequence[dict[str, Any]], types: dict[str, Any]) -> pd.DataFrame:
+    return typed_frame(pd.DataFrame(list(rows), columns=list(types)), types)
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def evidence(
+    db: str | Engine | Snapshot, *, pair: str | None = None, kind: str | Kind | None = None
+) -> pd.DataFrame:
+    """One row per piece of evidence, with its article's metadata.
+
+    Columns: evidence_id, article_id, channel_id, source, article_index, title,
+    published, published_how, pair, kind, state, effective_start, effective_end,
+    precision, date_how, modality, quote, char_start, char_end, confidence, review,
+    extractor_version. Sorted by pair, kind (vocabulary order), effective start, id.
+    """
+    return load(db, pair=pair, kind=kind).evidence.copy()
+
+
+def channels(
+    db: str | Engine | Snapshot, *, stale_days: int = tl.DEFAULT_STALE_DAYS
+) -> pd.DataFrame:
+    """Every channel with how much evidence it has and its latest derived state.
+
+    Columns: channel_id, pair, party_a, party_b, kind, evidence, asserted, articles,
+    first, last (earliest and latest effective start), state (at the latest date its
+    counting evidence reaches; unknown when none counts).
+    """
+    snap = load(db)
+    policy = tl.Policy(stale_days=stale_days)
+    ids = {
+        (str(p), str(k)): int(i)
+        for p, k, i in zip(
+            snap.channels["pair"], snap.channels["kind"], snap.channels["channel_id"], strict=True
+        )
+    }
+    rows = []
+    for (pair, kind), facts in _channel_items(snap):
+        starts = [d for f in facts if (d := tl.effective_start(f)) is not None]
+        counting = [f for f in facts if tl.counts(f, policy)]
+        latest = max((d for f in counting if (d := tl.effective_end(f)) is not None), default=None)
+        state = (
+            tl.status_on(pair, kind, facts, latest, policy).state
+            if latest is not None
+            else State.UNKNOWN
+        )
+        a, b = pair.split("-")
+        rows.append(
+            {
+                "channel_id": ids.get((pair, kind.value), -1),
+                "pair": pair,
+                "party_a": a,
+                "party_b": b,
+                "kind": kind,
+                "evidence": len(facts),
+                "asserted": len(counting),
+                "articles": len({f.article_id for f in facts}),
+                "first": min(starts, default=None),
+                "last": max(starts, default=None),
+                "state": state,
+            }
+        )
+    return _frame(
+        rows,
+        {
+            **_CHANNEL_TYPES,
+            "evidence": "int64",
+            "asserted": "int64",
+            "articles": "int64",
+            "first": DATETIME,
+            "last": DATETIME,
+            "state": STATE_DTYPE,
+        },
+    )
+
+
+# --------------------------------------------------------------------------- status
+
+_STATUS_TYPES: dict[str, Any] = {
+    "pair": TEXT,
+    "kind": KIND_DTYPE,
+    "on": DATETIME,
+    "as_of": DATETIME,
+    "state": STATE_DTYPE,
+    "since": DATETIME,
+    "uncertain": "bool",
+    "stale": "bool",
+    "sources": "int64",
+    "evidence_id": "Int64",
+    "quote": TEXT,
+    "source": TEXT,
+    "published": DATETIME,
+    "supporting_ids": "object",
+    "summary": TEXT,
+}
+
+
+def status_rows(snap: Snapshot, on: date, policy: tl.Policy) -> list[ChannelStatus]:
+    """The derived status of every channel of the snapshot on day `on`."""
+    return [tl.status_on(p, k, facts, on, policy) for (p, k), facts in _channel_items(snap)]
+
+
+def status(
+    db: str | Engine | Snapshot,
+    on: date | str,
+    *,
+    pair: str | None = None,
+    kind: str | Kind | None = None,
+    as_of: date | str | None = None,
+    stale_days: int = tl.DEFAULT_STALE_DAYS,
+) -> pd.DataFrame:
+    """The status of every channel (of a pair, or one channel) on day `on`.
+
+    `as_of` keeps only articles published on or before that day (what an analyst
+    could have known then). Columns: pair, kind, on, as_of, state (unknown included),
+    since, uncertain, stale, sources, evidence_id (of the decisive evidence), quote,
+    source, published, supporting_ids, summary.
+    """
+    day = _day(on, "on")
+    assert day is not None
+    if stale_days < 0:
+        raise ValueError("stale_days: must be zero or more days")
+    policy = tl.Policy(stale_days=stale_days, as_of=_day(as_of, "as_of"))
+    snap = load(db, pair=pair, kind=kind)
+    rows = [
+        {
+            "pair": s.pair,
+            "kind": s.kind,
+            "on": s.on,
+            "as_of": policy.as_of,
+            "state": s.state,
+            "since": s.since,
+            "uncertain": s.uncertain,
+            "stale": s.stale,
+            "sources": s.sources,
+            "evidence_id": s.evidence_id,
+            "quote": s.quote,
+            "source": s.source,
+            "published": s.published,
+            "supporting_ids": list(s.supporting_ids),
+            "summary": tl.summary(s),
+        }
+        for s in status_rows(snap, day, policy)
+    ]
+    return _frame(rows, _STATUS_TYPES)
+
+
+# --------------------------------------------------------------------------- timeline
+
+_TIMELINE_TYPES: dict[str, Any] = {
+    "pair": TEXT,
+    "kind": KIND_DTYPE,
+    "state": STATE_DTYPE,
+    "start": DATETIME,
+    "end": DATETIME,
+    "evidence_ids": "object",
+    "sources": "int64",
+    "uncertain": "bool",
+    "uncertain_until": DATETIME,
+    "stale": "bool",
+    "last_evidence": DATETIME,
+    "quote": TEXT,
+}
+
+
+def _last_known(facts: Iterable[Fact]) -> date | None:
+    """The latest day the evidence speaks of: its effective end or its publication."""
+    days = [d for f in facts for d in (tl.effective_end(f), f.published) if d is not None]
+    return max(days, default=None)
+
+
+def timeline(
+    db: str | Engine | Snapshot,
+    *,
+    pair: str | None = None,
+    kind: str | Kind | None = None,
+    stale_days: int = tl.DEFAULT_STALE_DAYS,
+    until: date | str | None = None,
+) -> pd.DataFrame:
+    """Each channel's history: consecutive stretches (intervals) of one derived state.
+
+    Columns: pair, kind, state, start, end (inclusive; NaT for the current stretch),
+    evidence_ids (the evidence behind the stretch), sources (distinct articles),
+    uncertain (the decisive evidence covers a span, so the change may come later than
+    `start`), uncertain_until (the end of that span), stale (the stretch runs on more
+    than `stale_days` past its latest evidence, up to its end or, for the current
+    stretch, `until`, default today),
+    last_evidence, quote (of the evidence that opens the stretch).
+    """
+    snap = load(db, pair=pair, kind=kind)
+    horizon = _day(until, "until") or date.today()
+    policy = tl.Policy(stale_days=stale_days)
+    rows = []
+    for (p, k), facts in _channel_items(snap):
+        by_id = {f.evidence_id: f for f in facts}
+        pool = [f for f in facts if tl.counts(f, policy)]
+        for iv in tl.intervals(p, k, facts, policy):
+            best = tl.decisive(pool, iv.start, policy)
+            behind = [by_id[i] for i in iv.evidence_ids]
+            last = _last_known(behind)
+            upto = iv.end if iv.end is not None else max(horizon, iv.start)
+            rows.append(
+                {
+                    "pair": p,
+                    "kind": k,
+                    "state": iv.state,
+                    "start": iv.start,
+                    "end": iv.end,
+                    "evidence_ids": list(iv.evidence_ids),
+                    "sources": len({f.article_id for f in behind}),
+                    "uncertain": iv.uncertain,
+                    "uncertain_until": tl.effective_end(best) if best and iv.uncertain else None,
+                    "stale": last is not None and (upto - last).days > stale_days,
+                    "last_evidence": last,
+                    "quote": iv.quote,
+                }
+            )
+    return _frame(rows, _TIMELINE_TYPES)
+
+
+_TRANSITION_TYPES: dict[str, Any] = {
+    "pair": TEXT,
+    "kind": KIND_DTYPE,
+    "date": DATETIME,
+    "from_state": STATE_DTYPE,
+    "to_state": STATE_DTYPE,
+    "evidence_id": "int64",
+    "sources": "int64",
+    "uncertain": "bool",
+    "quote": TEXT,
+    "source": TEXT,
+    "article_index": "int64",
+    "published": DATETIME,
+}
+
+
+def transition_rows(snap: Snapshot, policy: tl.Policy = tl.Policy()) -> list[dict[str, Any]]:
+    """Each change of derived state, channel by channel, with the evidence that makes it."""
+    index_of = dict(
+        zip(
+            snap.evidence["evidence_id"].tolist(),
+            snap.evidence["article_index"].tolist(),
+            strict=True,
+        )
+    )
+    rows = []
+    for (p, k), facts in _channel_items(snap):
+        pool = [f for f in facts if tl.counts(f, policy)]
+        previous = State.UNKNOWN
+        for iv in tl.intervals(p, k, facts, policy):
+            best = tl.decisive(pool, iv.start, policy)
+            assert best is not None
+            rows.append(
+                {
+                    "pair": p,
+                    "kind": k,
+                    "date": iv.start,
+                    "from_state": previous,
+                    "to_state": iv.state,
+                    "evidence_id": best.evidence_id,
+                    "sources": tl.source_count(best, pool),
+                    "uncertain": iv.uncertain,
+                    "quote": best.quote,
+                    "source": best.source,
+                    "article_index": index_of.get(best.evidence_id, 0),
+                    "published": best.published,
+                }
+            )
+            previous = iv.state
+    return rows
+
+
+def transitions(
+    db: str | Engine | Snapshot, *, pair: str | None = None, kind: str | Kind | None = None
+) -> pd.DataFrame:
+    """Each change of a channel's derived state, the first (from `unknown`) included.
+
+    Columns: pair, kind, date, from_state, to_state, evidence_id (the decisive
+    evidence), sources, uncertain, quote, source, article_index, published.
+    """
+    return _frame(transition_rows(load(db, pair=pair, kind=kind)), _TRANSITION_TYPES)
+
+
+# --------------------------------------------------------------------------- questions
+
+
+def _split_by_year(start: date, end: date) -> Iterable[tuple[int, int]]:
+    """(year, days) for the inclusive span start..end."""
+    day = start
+    while day <= end:
+        year_end = min(date(day.year, 12, 31), end)
+        yield day.year, (year_end - day).days + 1
+        day = year_end + timedelta(days=1)
+
+
+def _segments(
+    facts: Sequence[Fact], policy: tl.Policy
+) -> Iterable[tuple[date, date | None, State, date | None]]:
+    """Stretches over which one piece of evidence decides: (start, end or None, state,
+    the latest day that evidence speaks of). Status only changes where evidence starts."""
+    pool = [f for f in facts if tl.counts(f, policy)]
+    days = sorted({d for f in pool if (d := tl.effective_start(f)) is not None})
+    for i, day in enumerate(days):
+        best = tl.decisive(pool, day, policy)
+        if best is None:
+            continue
+        end = days[i + 1] - timedelta(days=1) if i + 1 < len(days) else None
+        yield day, end, best.state, _last_known([best])
+
+
+def time_in_state(
+    db: str | Engine | Snapshot,
+    *,
+    pair: str | None = None,
+    kind: str | Kind | None = None,
+    until: date | str | None = None,
+    stale_days: int = tl.DEFAULT_STALE_DAYS,
+) -> pd.DataFrame:
+    """How many days each channel spent in each state, year by year.
+
+    Counts every day from the channel's first evidence to `until` (inclusive; default
+    today). Days before the first evidence are not counted (nothing covers them), so
+    a channel's days sum to ``until - first start + 1``. Columns: pair, kind, year,
+    state, days, stale_days (how many of those days the status was stale: its evidence
+    more than `stale_days` old, so the state is carried forward, not observed). Only
+    rows with days > 0.
+    """
+    horizon = _day(until, "until") or date.today()
+    snap = load(db, pair=pair, kind=kind)
+    policy = tl.Policy(stale_days=stale_days)
+    totals: dict[tuple[str, Kind, int, State], list[int]] = {}
+
+    def add(key: tuple[str, Kind, State], first: date, last: date, stale: bool) -> None:
+        for year, days in _split_by_year(first, last):
+            entry = totals.setdefault((key[0], key[1], year, key[2]), [0, 0])
+            entry[0] += days
+            entry[1] += days if stale else 0
+
+    for (p, k), facts in _channel_items(snap):
+        for start, end, state, known in _segments(facts, policy):
+            last = horizon if end is None else min(end, horizon)
+            if start > last:
+                continue
+            # Stale from the first day more than stale_days after the evidence's last day.
+            turn = known + timedelta(days=stale_days + 1) if known else start
+            if turn > start:
+                add((p, k, state), start, min(last, turn - timedelta(days=1)), False)
+            if turn <= last:
+                add((p, k, state), max(start, turn), last, True)
+    rows = [
+        {"pair": p, "kind": k, "year": y, "state": s, "days": d, "stale_days": sd}
+        for (p, k, y, s), (d, sd) in totals.items()
+    ]
+    out = _frame(
+        rows,
+        {
+            "pair": TEXT,
+            "kind": KIND_DTYPE,
+            "year": "int64",
+            "state": STATE_DTYPE,
+            "days": "int64",
+            "stale_days": "int64",
+        },
+    )
+    return _sort_channels(out, "year", "state")
+
+
+_SPELL_TYPES: dict[str, Any] = {
+    "pair": TEXT,
+    "kind": KIND_DTYPE,
+    "start": DATETIME,
+    "end": DATETIME,
+    "days": "float64",
+    "ongoing": "bool",
+    "start_state": STATE_DTYPE,
+    "end_state": STATE_DTYPE,
+    "start_precision": PRECISION_DTYPE,
+    "end_precision": PRECISION_DTYPE,
+    "start_evidence_id": "int64",
+    "end_evidence_id": "Int64",
+    "start_quote": TEXT,
+    "end_quote": TEXT,
+}
+
+
+def suspension_spells(
+    db: str | Engine | Snapshot, *, pair: str | None = None, kind: str | Kind | None = None
+) -> pd.DataFrame:
+    """Each spell a channel did not work: from suspension (or rejection) to restoration.
+
+    A spell begins when the derived state turns `suspended` or `rejected` and ends on
+    the first day it is `open` or `restored` again; consecutive suspended and rejected
+    stretches are one spell. Columns: pair, kind, start, end (NaT if ongoing), days
+    (end - start; NaN if ongoing), ongoing, start_state, end_state, start_precision,
+    end_precision (how finely the evidence dates each end: a `year` start is only known
+    to fall in that year), start_evidence_id, end_evidence_id, start_quote, end_quote.
+    """
+    snap = load(db, pair=pair, kind=kind)
+    policy = tl.Policy()
+    rows: list[dict[str, Any]] = []
+    for (p, k), facts in _channel_items(snap):
+        pool = [f for f in facts if tl.counts(f, policy)]
+        spell: dict[str, Any] | None = None
+        for iv in tl.intervals(p, k, facts, policy):
+            best = tl.decisive(pool, iv.start, policy)
+            assert best is not None
+            if iv.state in NOT_WORKING and spell is None:
+                spell = {
+                    "pair": p,
+                    "kind": k,
+                    "start": iv.start,
+                    "end": None,
+                    "days": np.nan,
+                    "ongoing": True,
+                    "start_state": iv.state,
+                    "end_state": None,
+                    "start_precision": best.precision,
+                    "end_precision": None,
+                    "start_evidence_id": best.evidence_id,
+                    "end_evidence_id": None,
+                    "start_quote": best.quote,
+                    "end_quote": None,
+                }
+            elif iv.state in tl.WORKING and spell is not None:
+                spell.update(
+                    end=iv.start,
+                    days=float((iv.start - spell["start"]).days),
+                    ongoing=False,
+                    end_state=iv.state,
+                    end_precision=best.precision,
+                    end_evidence_id=best.evidence_id,
+                    end_quote=best.quote,
+                )
+                rows.append(spell)
+                spell = None
+        if spell is not None:
+            rows.append(spell)
+    return _frame(rows, _SPELL_TYPES)
+
+
+def _events(facts: Sequence[Fact]) -> list[list[Fact]]:
+    """Groups of facts making the same claim (same state and modality, overlapping
+    times or the same quote), closed under that relation."""
+    parent = list(range(len(facts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, fact in enumerate(facts):
+        peers = [f for f in facts if f.modality == fact.modality]
+        same = {f.evidence_id for f in tl.corroborating(fact, peers)}
+        for j, other in enumerate(facts):
+            if other.evidence_id in same:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Fact]] = {}
+    for i, fact in enumerate(facts):
+        groups.setdefault(root(i), []).append(fact)
+    return list(groups.values())
+
+
+def sources_per_event(
+    db: str | Engine | Snapshot, *, pair: str | None = None, kind: str | Kind | None = None
+) -> pd.DataFrame:
+    """Corroboration: each event (one claim, however many articles carry it) and its sources.
+
+    Evidence an analyst rejected is left out. Columns: pair, kind, state, modality,
+    start, end, sources (distinct articles), evidence (pieces), evidence_ids,
+    first_published, last_published, quote (of the earliest evidence).
+    """
+    snap = load(db, pair=pair, kind=kind)
+    rows = []
+    for (p, k), facts in _channel_items(snap):
+        kept = [f for f in facts if f.review != Review.REJECTED]
+        for group in _events(kept):
+            group.sort(key=lambda f: (tl.effective_start(f) or date.max, f.evidence_id))
+            starts = [d for f in group if (d := tl.effective_start(f)) is not None]
+            ends = [d for f in group if (d := tl.effective_end(f)) is not None]
+            published = [f.published for f in group if f.published is not None]
+            rows.append(
+                {
+                    "pair": p,
+                    "kind": k,
+                    "state": group[0].state,
+                    "modality": group[0].modality,
+                    "start": min(starts, default=None),
+                    "end": max(ends, default=None),
+                    "sources": len({f.article_id for f in group}),
+                    "evidence": len(group),
+                    "evidence_ids": sorted(f.evidence_id for f in group),
+                    "first_published": min(published, default=None),
+                    "last_published": max(published, default=None),
+                    "quote": group[0].quote,
+                }
+            )
+    out = _frame(
+        rows,
+        {
+            "pair": TEXT,
+            "kind": KIND_DTYPE,
+            "state": STATE_DTYPE,
+            "modality": MODALITY_DTYPE,
+            "start": DATETIME,
+            "end": DATETIME,
+            "sources": "int64",
+            "evidence": "int64",
+            "evidence_ids": "object",
+            "first_published": DATETIME,
+            "last_published": DATETIME,
+            "quote": TEXT,
+        },
+    )
+    order = out["evidence_ids"].map(lambda ids: ids[0] if ids else 0)
+    out = out.assign(_first=order)
+    return _sort_channels(out, "start", "_first").drop(columns="_first")
+
+
+_CONFLICT_TYPES: dict[str, Any] = {
+    "pair": TEXT,
+    "kind": KIND_DTYPE,
+    "first_id": "int64",
+    "first_state": STATE_DTYPE,
+    "first_start": DATETIME,
+    "first_end": DATETIME,
+    "first_quote": TEXT,
+    "first_source": TEXT,
+    "second_id": "int64",
+    "second_state": STATE_DTYPE,
+    "second_start": DATETIME,
+    "second_end": DATETIME,
+    "second_quote": TEXT,
+    "second_source": TEXT,
+}
+
+
+def conflicts(
+    db: str | Engine | Snapshot, *, pair: str | None = None, kind: str | Kind | None = None
+) -> pd.DataFrame:
+    """Pairs of counting evidence of one channel whose states disagree over overlapping
+    times, for an analyst to settle. One row per pair of evidence (first, second)."""
+    snap = load(db, pair=pair, kind=kind)
+    rows = []
+    for (p, k), facts in _channel_items(snap):
+        for c in tl.conflicts(p, k, facts, tl.Policy()):
+            row: dict[str, Any] = {"pair": p, "kind": k}
+            for prefix, f in (("first", c.first), ("second", c.second)):
+                row |= {
+                    f"{prefix}_id": f.evidence_id,
+                    f"{prefix}_state": f.state,
+                    f"{prefix}_start": tl.effective_start(f),
+                    f"{prefix}_end": tl.effective_end(f),
+                    f"{prefix}_quote": f.quote,
+                    f"{prefix}_source": f.source,
+                }
+            rows.append(row)
+    return _frame(rows, _CONFLICT_TYPES)

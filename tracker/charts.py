@@ -1,0 +1,287 @@
+"""Timeline charts: one row per channel, stretches coloured by state, evidence as marks.
+
+Built on matplotlib's object API (no pyplot state), so a chart can be drawn into a
+notebook's axes or rendered to a deterministic SVG for a report.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, timedelta
+from itertools import pairwise
+from typing import Any
+
+import matplotlib as mpl
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from tracker.timeline import DEFAULT_STALE_DAYS
+from tracker.vocab import Kind, Modality, Review, State
+
+__all__ = [
+    "STATE_COLOURS",
+    "channel_label",
+    "figure_svg",
+    "plot_timeline",
+    "svg_document",
+    "timeline_figure",
+]
+
+# One colour per state, distinct for the common forms of colour blindness
+# (Okabe–Ito): working states in blue-green, non-working in vermilion and orange.
+STATE_COLOURS: dict[str, str] = {
+    State.OPEN.value: "#009E73",
+    State.RESTORED.value: "#56B4E9",
+    State.SUSPENDED.value: "#D55E00",
+    State.REJECTED.value: "#E69F00",
+    State.UNKNOWN.value: "#BBBBBB",
+}
+_MARKERS: dict[str, str] = {
+    Modality.ASSERTED.value: "o",
+    Modality.PLANNED.value: "s",
+    Modality.INTENT.value: "D",
+    Modality.HYPOTHETICAL.value: "^",
+}
+_HASH_SALT = "channel-tracker"
+_BAR_HEIGHT = 0.56
+
+
+def channel_label(pair: str, kind: str) -> str:
+    """How a channel is named on a chart row: `CN-US  military-relations`."""
+    return f"{pair}  {kind}"
+
+
+def _channels(*frames: pd.DataFrame | None) -> list[tuple[str, str]]:
+    order = {k.value: i for i, k in enumerate(Kind)}
+    found: set[tuple[str, str]] = set()
+    for frame in frames:
+        if frame is not None and len(frame):
+            found |= {(str(p), str(k)) for p, k in zip(frame["pair"], frame["kind"], strict=True)}
+    return sorted(found, key=lambda c: (c[0], order.get(c[1], len(order)), c[1]))
+
+
+def _ts(value: Any) -> date | None:
+    if value is None or pd.isna(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+def _limits(
+    intervals: pd.DataFrame, evidence: pd.DataFrame | None, start: date | None, end: date | None
+) -> tuple[date, date]:
+    days: list[date] = []
+    for frame, columns in ((intervals, ("start", "end")), (evidence, ("effective_start",))):
+        if frame is None or not len(frame):
+            continue
+        for column in columns:
+            days.extend(d for v in frame[column] if (d := _ts(v)) is not None)
+    lo = start or min(days, default=date.today() - timedelta(days=365))
+    hi = end or max(days, default=lo + timedelta(days=365))
+    if hi <= lo:
+        hi = lo + timedelta(days=1)
+    # Unless asked for exact limits, leave a margin so marks at the ends stay visible.
+    margin = timedelta(days=max(1, (hi - lo).days // 40))
+    return (lo if start else lo - margin), (hi if end else hi + margin)
+
+
+def plot_timeline(
+    ax: Axes,
+    intervals: pd.DataFrame,
+    evidence: pd.DataFrame | None = None,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    highlight: tuple[date, date] | None = None,
+    stale_days: int = DEFAULT_STALE_DAYS,
+    legend: bool = True,
+) -> list[tuple[str, str]]:
+    """Draw channel timelines into `ax`; returns the channels in row order (top first).
+
+    `intervals` is `analysis.timeline(...)`; `evidence` (optional) is
+    `analysis.evidence(...)`. Each row is one channel: its derived stretches as bars
+    coloured by state (faded once the stretch runs `stale_days` past its latest
+    evidence, hatched while the change is uncertain), its evidence as marks at the
+    effective start (filled circle: asserted; square: planned; diamond: intent;
+    triangle: hypothetical; cross: rejected by an analyst) with a line over the
+    effective interval when it spans days. `highlight` shades a period.
+    """
+    rows = _channels(intervals, evidence)
+    lo, hi = _limits(intervals, evidence, start, end)
+    y_of = {channel: i for i, channel in enumerate(rows)}
+    x_lo, x_hi = mdates.date2num(lo), mdates.date2num(hi + timedelta(days=1))
+
+    if highlight is not None:
+        ax.axvspan(
+            mdates.date2num(max(highlight[0], lo)),
+            mdates.date2num(min(highlight[1], hi) + timedelta(days=1)),
+            color="#FFF3B0",
+            zorder=0,
+            lw=0,
+        )
+    for y in range(len(rows)):
+        ax.axhline(y, color="#E6E6E6", lw=0.8, zorder=0.5)
+
+    for row in intervals.itertuples(index=False):
+        channel = (str(row.pair), str(row.kind))
+        if channel not in y_of:
+            continue
+        first = _ts(row.start)
+        last = _ts(row.end) or hi
+        if first is None or first > hi or last < lo:
+            continue
+        first, last = max(first, lo), min(last, hi)
+        colour = STATE_COLOURS.get(str(row.state), STATE_COLOURS["unknown"])
+        y = y_of[channel]
+        fresh_until = last
+        known = _ts(getattr(row, "last_evidence", None))
+        if known is not None:
+            fresh_until = max(first - timedelta(days=1), known + timedelta(days=stale_days))
+        doubt_until = first - timedelta(days=1)
+        if bool(row.uncertain):
+            doubt_until = _ts(getattr(row, "uncertain_until", None)) or last
+        # Cut the bar where the doubt ends and where it grows stale.
+        cuts = sorted({first, *(d + timedelta(days=1) for d in (doubt_until, fresh_until))})
+        cuts = [c for c in cuts if first <= c <= last] + [last + timedelta(days=1)]
+        for a, nxt in pairwise(cuts):
+            x0 = mdates.date2num(a)
+            ax.broken_barh(
+                [(x0, mdates.date2num(nxt) - x0)],
+                (y - _BAR_HEIGHT / 2, _BAR_HEIGHT),
+                facecolors=colour,
+                alpha=1.0 if a <= fresh_until else 0.35,
+                edgecolor="white",
+                linewidth=0.6,
+                hatch="////" if a <= doubt_until else None,
+                zorder=2,
+            )
+
+    if evidence is not None and len(evidence):
+        for row in evidence.itertuples(index=False):
+            channel = (str(row.pair), str(row.kind))
+            first = _ts(row.effective_start) or _ts(row.effective_end) or _ts(row.published)
+            if channel not in y_of or first is None or first > hi or first < lo:
+                continue
+            last = _ts(row.effective_end) or first
+            y = y_of[channel]
+            colour = STATE_COLOURS.get(str(row.state), STATE_COLOURS["unknown"])
+            if last > first:
+                ax.plot(
+                    [mdates.date2num(first), mdates.date2num(min(last, hi))],
+                    [y, y],
+                    color="#333333",
+                    lw=1.2,
+                    zorder=3,
+                    solid_capstyle="butt",
+                )
+            if str(row.review) == Review.REJECTED.value:
+                ax.plot(mdates.date2num(first), y, marker="x", color="#555555", ms=7, zorder=4)
+                continue
+            asserted = str(row.modality) == Modality.ASSERTED.value
+            ax.plot(
+                mdates.date2num(first),
+                y,
+                marker=_MARKERS.get(str(row.modality), "o"),
+                ms=7,
+                markerfacecolor=colour if asserted else "white",
+                markeredgecolor="#222222",
+                markeredgewidth=1.0,
+                linestyle="none",
+                zorder=4,
+            )
+
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_yticks(range(len(rows)), [channel_label(p, k) for p, k in rows])
+    ax.set_xlim(x_lo, x_hi)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.tick_params(axis="y", length=0)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    ax.grid(axis="x", color="#EEEEEE", lw=0.8, zorder=0.2)
+    ax.set_axisbelow(True)
+    if legend:
+        handles: list[Any] = [
+            Patch(facecolor=STATE_COLOURS[s.value], label=s.value)
+            for s in (State.OPEN, State.RESTORED, State.SUSPENDED, State.REJECTED)
+        ]
+        handles += [
+            Patch(facecolor="#999999", alpha=0.35, label="stale"),
+            Patch(facecolor="#999999", hatch="////", edgecolor="white", label="uncertain"),
+            Line2D([], [], marker="o", ls="none", mfc="#777777", mec="#222222", label="asserted"),
+            Line2D([], [], marker="s", ls="none", mfc="white", mec="#222222", label="planned"),
+            Line2D([], [], marker="D", ls="none", mfc="white", mec="#222222", label="intent"),
+            Line2D([], [], marker="^", ls="none", mfc="white", mec="#222222", label="hypothetical"),
+            Line2D([], [], marker="x", ls="none", color="#555555", label="rejected by analyst"),
+        ]
+        if highlight is not None:
+            handles.append(Patch(facecolor="#FFF3B0", label="this period"))
+        ax.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(0.0, -0.08 if len(rows) > 3 else -0.2),
+            ncols=min(len(handles), 7),
+            frameon=False,
+            fontsize=8,
+        )
+    return rows
+
+
+def timeline_figure(
+    intervals: pd.DataFrame,
+    evidence: pd.DataFrame | None = None,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    highlight: tuple[date, date] | None = None,
+    stale_days: int = DEFAULT_STALE_DAYS,
+    title: str | None = None,
+    width: float = 11.0,
+) -> Figure:
+    """A new figure holding `plot_timeline` (see there), sized to the number of channels."""
+    n = max(1, len(_channels(intervals, evidence)))
+    fig = Figure(figsize=(width, 1.6 + 0.42 * n), layout="constrained")
+    ax = fig.add_subplot()
+    plot_timeline(
+        ax,
+        intervals,
+        evidence,
+        start=start,
+        end=end,
+        highlight=highlight,
+        stale_days=stale_days,
+    )
+    if title:
+        ax.set_title(title, loc="left", fontsize=11)
+    return fig
+
+
+_SVG_PREAMBLE = re.compile(r"\A(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?", re.S)
+_SVG_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
+
+
+def figure_svg(fig: Figure, *, inline: bool = True) -> str:
+    """The figure as SVG text, byte-identical on every run (fixed ids, no date).
+
+    Text stays text (`svg.fonttype: none`), so labels are selectable and searchable.
+    With `inline`, the XML prolog is dropped, ready to embed in an HTML page.
+    """
+    buffer = io.StringIO()
+    with mpl.rc_context({"svg.hashsalt": _HASH_SALT, "svg.fonttype": "none"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    svg = _SVG_METADATA.sub("", buffer.getvalue())
+    if inline:
+        svg = _SVG_PREAMBLE.sub("", svg)
+    return svg.strip() + "\n"
+
+
+def svg_document(svg: str) -> str:
+    """A standalone SVG file from the inline SVG of `figure_svg`."""
+    return '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + svg

@@ -1,0 +1,458 @@
+"""Periodic reports: the status of every channel at the end of each period, and what changed.
+
+One Markdown and one self-contained HTML file per period (the timeline chart is inline
+SVG; no network, no external CSS or JS), the chart also as an SVG file beside the
+Markdown, and an index of all periods in both formats. Everything comes from the
+templates in tracker/templates (Jinja2, autoescaped: quotes are untrusted text) and is
+deterministic: the same store and period give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+from sqlalchemy import Engine
+
+from tracker import analysis, charts
+from tracker import timeline as tl
+from tracker.vocab import ChannelStatus, Fact, Modality, State
+
+__all__ = ["PERIODS", "Period", "periods", "write_reports"]
+
+PERIODS = ("week", "month", "quarter", "year")
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+# The order states are counted and listed in a report.
+_STATE_ORDER = (State.OPEN, State.RESTORED, State.SUSPENDED, State.REJECTED, State.UNKNOWN)
+
+
+@dataclass(frozen=True)
+class Period:
+    """One calendar period: a week (Monday to Sunday), month, quarter or year."""
+
+    kind: str
+    start: date
+    end: date
+    label: str  # sortable and safe as a file name: 2017-W07, 2017-02, 2017-Q1, 2017
+    title: str  # for people: "Week 7, 2017", "February 2017", "Q1 2017", "2017"
+
+
+def _period_of(kind: str, day: date) -> Period:
+    if kind == "week":
+        start = day - timedelta(days=day.weekday())
+        year, week, _ = start.isocalendar()
+        return Period(
+            kind, start, start + timedelta(days=6), f"{year}-W{week:02d}", f"Week {week}, {year}"
+        )
+    if kind == "month":
+        start = day.replace(day=1)
+        nxt = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        return Period(
+            kind,
+            start,
+            nxt - timedelta(days=1),
+            f"{day.year}-{day.month:02d}",
+            f"{_MONTHS[day.month - 1]} {day.year}",
+        )
+    if kind == "quarter":
+        q = (day.month - 1) // 3
+        start = date(day.year, 3 * q + 1, 1)
+        nxt = date(day.year + (q == 3), (3 * q + 3) % 12 + 1, 1)
+        return Period(
+            kind, start, nxt - timedelta(days=1), f"{day.year}-Q{q + 1}", f"Q{q + 1} {day.year}"
+        )
+    if kind == "year":
+        return Period(
+            kind, date(day.year, 1, 1), date(day.year, 12, 31), f"{day.year}", f"{day.year}"
+        )
+    raise ValueError(f"unknown period {kind!r}; choose one of {', '.join(PERIODS)}")
+
+
+def periods(kind: str, start: date, end: date) -> list[Period]:
+    """The calendar periods of a kind that overlap start..end (inclusive), in order."""
+    if kind not in PERIODS:
+        raise ValueError(f"unknown period {kind!r}; choose one of {', '.join(PERIODS)}")
+    if end < start:
+        raise ValueError(f"end {end.isoformat()} is before start {start.isoformat()}")
+    out = [_period_of(kind, start)]
+    while out[-1].end < end:
+        out.append(_period_of(kind, out[-1].end + timedelta(days=1)))
+    return out
+
+
+# ----------------------------------------------------------------------------- formatting
+
+
+def long_date(day: date | None) -> str:
+    """`16 February 2017`, the same in every locale."""
+    return "" if day is None else f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _span(start: date, end: date) -> str:
+    if start == end:
+        return long_date(start)
+    if start.year != end.year:
+        return f"{long_date(start)} – {long_date(end)}"
+    if start.month != end.month:
+        return f"{start.day} {_MONTHS[start.month - 1]} – {long_date(end)}"
+    return f"{start.day}–{long_date(end)}"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#+!~])")
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def markdown_text(value: Any) -> Markup:
+    """Untrusted text made inert in Markdown: kept on one line (it may sit in a table
+    cell), `&`, `<` and `>` as entities (no raw HTML), Markdown syntax backslashed."""
+    text = " ".join(str("" if value is None else value).split())
+    text = "".join(_HTML_SPECIAL.get(c, c) for c in text)
+    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+def quoted(value: Any) -> str:
+    """A quote between quotation marks, unless it already is one."""
+    text = " ".join(str(value).split())
+    if text[:1] in '“"' and text[-1:] in '”"' and len(text) > 1:
+        return text
+    return f"“{text}”"
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("tracker", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_text
+    env.filters["quoted"] = quoted
+    env.filters["long_date"] = long_date
+    return env
+
+
+# ----------------------------------------------------------------------------- content
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every period's report draws on: one read of the store, derived once."""
+
+    snap: analysis.Snapshot
+    policy: tl.Policy
+    facts_by_id: dict[int, Fact]
+    article_index: dict[int, int]
+    transitions: list[dict[str, Any]]
+    spans: pd.DataFrame
+    conflicts: list[tl.Conflict]
+    conflicted: frozenset[int]
+
+
+def _context(engine: Engine, pair: str | None, stale_days: int, end: date) -> _Context:
+    snap = analysis.load(engine, pair=pair)
+    policy = tl.Policy(stale_days=stale_days)
+    facts = [f for group in snap.facts.values() for f in group]
+    found = [
+        c for (p, k), group in sorted(snap.facts.items()) for c in tl.conflicts(p, k, group, policy)
+    ]
+    ev = snap.evidence
+    return _Context(
+        snap=snap,
+        policy=policy,
+        facts_by_id={f.evidence_id: f for f in facts},
+        article_index=dict(
+            zip(ev["evidence_id"].tolist(), ev["article_index"].tolist(), strict=True)
+        ),
+        transitions=analysis.transition_rows(snap, policy),
+        # Stretches do not depend on the period; a chart cuts them at its own end.
+        spans=analysis.timeline(snap, stale_days=stale_days, until=end),
+        conflicts=found,
+        conflicted=frozenset(i for c in found for i in (c.first.evidence_id, c.second.evidence_id)),
+    )
+
+
+def _source(ctx: _Context, evidence_id: int | None) -> dict[str, Any] | None:
+    if evidence_id is None:
+        return None
+    fact = ctx.facts_by_id[evidence_id]
+    index = ctx.article_index.get(evidence_id, 0)
+    return {
+        "id": evidence_id,
+        "quote": fact.quote,
+        "source": fact.source,
+        "post": index + 1 if index else None,
+        "published": long_date(fact.published) if fact.published else "date unknown",
+        "modality": fact.modality.value,
+    }
+
+
+def _last_known(fact: Fact) -> date | None:
+    days = [d for d in (tl.effective_end(fact), fact.published) if d is not None]
+    return max(days, default=None)
+
+
+def _status_row(ctx: _Context, s: ChannelStatus) -> dict[str, Any]:
+    flags = []
+    if s.uncertain:
+        flags.append("uncertain")
+    if s.stale:
+        flags.append("stale")
+    if s.evidence_id is not None and s.evidence_id in ctx.conflicted:
+        flags.append("conflicting")
+    return {
+        "pair": s.pair,
+        "kind": s.kind.value,
+        "state": s.state.value,
+        "since": long_date(s.since),
+        "flags": flags,
+        "sources": s.sources,
+        "evidence": _source(ctx, s.evidence_id),
+    }
+
+
+def _overlap(a: Fact, b: Fact) -> tuple[date, date] | None:
+    a0, a1, b0, b1 = (
+        tl.effective_start(a),
+        tl.effective_end(a),
+        tl.effective_start(b),
+        tl.effective_end(b),
+    )
+    if a0 is None or a1 is None or b0 is None or b1 is None:
+        return None
+    return max(a0, b0), min(a1, b1)
+
+
+def _side(ctx: _Context, fact: Fact) -> dict[str, Any]:
+    start = tl.effective_start(fact)
+    end = tl.effective_end(fact)
+    return {
+        "state": fact.state.value,
+        "when": _span(start, end or start) if start else "date unknown",
+        "evidence": _source(ctx, fact.evidence_id),
+    }
+
+
+def _period_view(ctx: _Context, period: Period, on: date) -> dict[str, Any]:
+    statuses = analysis.status_rows(ctx.snap, on, ctx.policy)
+    rows = [_status_row(ctx, s) for s in statuses]
+    counts = [
+        {"state": state.value, "count": sum(1 for s in statuses if s.state == state)}
+        for state in _STATE_ORDER
+    ]
+    changes = [
+        {
+            "pair": t["pair"],
+            "kind": t["kind"].value,
+            "date": long_date(t["date"]),
+            "from_state": t["from_state"].value,
+            "to_state": t["to_state"].value,
+            "uncertain": t["uncertain"],
+            "sources": t["sources"],
+            "evidence": _source(ctx, t["evidence_id"]),
+        }
+        for t in sorted(ctx.transitions, key=lambda t: t["date"])
+        if period.start <= t["date"] <= on
+    ]
+    # One entry per contested piece of evidence, with everything that disagrees with it.
+    grouped: dict[tuple[str, str, int], dict[str, Any]] = {}
+    for c in ctx.conflicts:
+        window = _overlap(c.first, c.second)
+        if window is None or window[1] < period.start or window[0] > on:
+            continue
+        entry = grouped.setdefault(
+            (c.pair, c.kind.value, c.first.evidence_id),
+            {"pair": c.pair, "kind": c.kind.value, "windows": [], "first": _side(ctx, c.first)},
+        )
+        entry["windows"].append(window)
+        entry.setdefault("others", []).append(_side(ctx, c.second))
+    conflicts = [
+        {
+            **entry,
+            "window": _span(
+                min(w[0] for w in entry["windows"]), max(w[1] for w in entry["windows"])
+            ),
+        }
+        for entry in grouped.values()
+    ]
+    stale = []
+    for s in statuses:
+        if not s.stale or s.evidence_id is None:
+            continue
+        last = _last_known(ctx.facts_by_id[s.evidence_id])
+        stale.append(
+            {
+                "pair": s.pair,
+                "kind": s.kind.value,
+                "state": s.state.value,
+                "last": long_date(last),
+                "days": (on - last).days if last else None,
+            }
+        )
+    other = [
+        {
+            "pair": f.pair,
+            "kind": f.kind.value,
+            "state": f.state.value,
+            "modality": f.modality.value,
+            "when": _span(start, tl.effective_end(f) or start),
+            "evidence": _source(ctx, f.evidence_id),
+        }
+        for f in sorted(
+            ctx.facts_by_id.values(),
+            key=lambda f: (tl.effective_start(f) or date.min, f.pair, f.kind.value, f.evidence_id),
+        )
+        if f.modality != Modality.ASSERTED
+        and (start := tl.effective_start(f)) is not None
+        and period.start <= start <= on
+    ]
+    published = sum(
+        1 for f in ctx.facts_by_id.values() if f.published and period.start <= f.published <= on
+    )
+    return {
+        "period": period,
+        "on": long_date(on),
+        "span": _span(period.start, period.end),
+        "complete": on >= period.end,
+        "rows": rows,
+        "pairs": sorted({r["pair"] for r in rows}),
+        "counts": counts,
+        "changes": changes,
+        "conflicts": conflicts,
+        "stale": stale,
+        "other": other,
+        "published": published,
+    }
+
+
+# How far back a report's chart looks before its period: long enough for context,
+# short enough that the period stays readable. A yearly chart shows all history.
+_LOOKBACK = {
+    "week": timedelta(days=91),
+    "month": timedelta(days=365),
+    "quarter": timedelta(days=3 * 365),
+}
+
+
+def _chart(ctx: _Context, period: Period, on: date) -> str:
+    ev = ctx.snap.evidence
+    if period.kind in _LOOKBACK:
+        first = period.start - _LOOKBACK[period.kind]
+    else:
+        starts = [d.date() for d in ev["effective_start"].dropna()]
+        first = min([*starts, period.start]).replace(month=1, day=1)
+    fig = charts.timeline_figure(
+        ctx.spans,
+        ev,
+        start=first,
+        end=on,
+        highlight=(period.start, on),
+        stale_days=ctx.policy.stale_days,
+    )
+    return charts.figure_svg(fig)
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return path
+
+
+def _validate(period: str, start: date, end: date, stale_days: int) -> None:
+    if period not in PERIODS:
+        raise ValueError(f"unknown period {period!r}; choose one of {', '.join(PERIODS)}")
+    if end < start:
+        raise ValueError(f"end {end.isoformat()} is before start {start.isoformat()}")
+    if stale_days < 0:
+        raise ValueError("stale_days must be zero or more")
+
+
+def write_reports(
+    engine: Engine,
+    *,
+    period: str,
+    start: date,
+    end: date | None,
+    out: Path,
+    pair: str | None = None,
+    stale_days: int = tl.DEFAULT_STALE_DAYS,
+) -> list[Path]:
+    """Write one report per calendar period overlapping start..end, and an index.
+
+    `end` defaults to today; the last period, if it is not over by `end`, reports the
+    status on `end`. Each period gets `<label>.md`, `<label>.html` and the chart
+    `<label>.svg` (for the Markdown; the HTML embeds it), prefixed `<PAIR>_` when one pair
+    is asked for; `index.md` and `index.html` list them all. Returns the paths written.
+    Raises ValueError for an unknown period, an end before the start or a bad pair.
+    """
+    end = end or date.today()
+    _validate(period, start, end, stale_days)
+    ctx = _context(engine, pair, stale_days, end)
+    the_pair = ctx.snap.pair
+    prefix = f"{the_pair}_" if the_pair else ""
+    out.mkdir(parents=True, exist_ok=True)
+    env = _environment()
+    md, html = env.get_template("report.md.j2"), env.get_template("report.html.j2")
+    spans = periods(period, start, end)
+    scope = f"{the_pair} channels" if the_pair else "all channels"
+    common = {"scope": scope, "stale_days": stale_days, "colours": charts.STATE_COLOURS}
+    written: list[Path] = []
+    summaries = []
+    for i, p in enumerate(spans):
+        on = min(p.end, end)
+        view = _period_view(ctx, p, on)
+        name = f"{prefix}{p.label}"
+        links = {
+            "previous": f"{prefix}{spans[i - 1].label}" if i > 0 else None,
+            "next": f"{prefix}{spans[i + 1].label}" if i + 1 < len(spans) else None,
+        }
+        svg = _chart(ctx, p, on)
+        page = {**common, **view, "name": name, "links": links}
+        written.append(_write(out / f"{name}.md", md.render(**page, chart=f"{name}.svg")))
+        written.append(_write(out / f"{name}.html", html.render(**page, chart=Markup(svg))))
+        written.append(_write(out / f"{name}.svg", charts.svg_document(svg)))
+        summaries.append(
+            {
+                "name": name,
+                "period": p,
+                "span": view["span"],
+                "on": view["on"],
+                "complete": view["complete"],
+                "counts": view["counts"],
+                "changes": len(view["changes"]),
+                "conflicts": len(view["conflicts"]),
+                "stale": len(view["stale"]),
+            }
+        )
+    index = {
+        **common,
+        "reports": summaries,
+        "period_kind": period,
+        "states": [s.value for s in _STATE_ORDER],
+    }
+    written.append(_write(out / "index.md", env.get_template("index.md.j2").render(**index)))
+    written.append(_write(out / "index.html", env.get_template("index.html.j2").render(**index)))
+    return written
