@@ -7,10 +7,11 @@ usage errors exit 2. No traceback reaches the user unless TRACKER_DEBUG is set.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
@@ -24,12 +25,24 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperGroup
 
-from tracker import db, query, store, timeline, views
+from tracker import db, evaluate, query, store, timeline, views
+from tracker import export as exporting
+from tracker import report as reports
 from tracker.ingest import ingest as run_ingest
-from tracker.output import FORMATS, emit
+from tracker.ingest import reextract as run_reextract
+from tracker.output import FORMATS, emit, write_csv, write_table
 from tracker.pairs import UnknownName, parse_kind, parse_pair
 from tracker.reading import InputError, input_files
-from tracker.vocab import Kind
+from tracker.vocab import (
+    EVIDENCE_STATES,
+    Claim,
+    DateHow,
+    Kind,
+    Modality,
+    Precision,
+    Review,
+    State,
+)
 
 err = Console(stderr=True)
 
@@ -188,7 +201,11 @@ def ingest(
     )
 
 
-@app.command()
+evidence_app = typer.Typer(cls=_Commands, no_args_is_help=False, rich_markup_mode=None)
+app.add_typer(evidence_app, name="evidence")
+
+
+@evidence_app.callback(invoke_without_command=True)
 def evidence(
     ctx: typer.Context,
     pair: str | None = typer.Option(None, "--pair", help="Only this pair, e.g. CN-US."),
@@ -196,12 +213,146 @@ def evidence(
     fmt: str = typer.Option("table", "--format", help="table, json or csv."),
 ) -> None:
     """List the evidence: every quote, with its channel, state, dates and source."""
+    if ctx.invoked_subcommand is not None:
+        return
     the_pair = None if pair is None else parse_pair(pair)
     the_kind = parse_kind_option(kind)
     fmt = parse_format(fmt)
     with opened(ctx) as engine, db.session_scope(engine) as session:
         rows = store.evidence_rows(session=session, pair=the_pair, kind=the_kind)
     emit(rows, fmt, views.EVIDENCE, title="evidence")
+
+
+@evidence_app.command("add")
+def evidence_add(
+    ctx: typer.Context,
+    article: int = typer.Option(..., "--article", help="The stored article's id."),
+    pair: str = typer.Option(..., "--pair", help="The pair, e.g. CN-US."),
+    kind: str = typer.Option(..., "--kind", help="The channel kind."),
+    state: str = typer.Option(..., "--state", help="open, suspended, rejected or restored."),
+    quote: str = typer.Option(..., "--quote", help="The exact words, as the article has them."),
+    at: int | None = typer.Option(None, "--at", help="Where the quote starts, if it recurs."),
+    start: str | None = typer.Option(None, "--start", help="Effective from, YYYY-MM-DD."),
+    end: str | None = typer.Option(None, "--end", help="Effective until, YYYY-MM-DD."),
+    modality: str = typer.Option("asserted", "--modality", help="asserted, planned, ..."),
+    note: str | None = typer.Option(None, "--note", help="Why, for the record."),
+) -> None:
+    """Add evidence a person found; its quote is checked against the stored article."""
+    claim_pair, claim_kind = parse_pair(pair), parse_kind(kind)
+    claim_state = parse_choice(state, EVIDENCE_STATES, "--state")
+    claim_modality = parse_choice(modality, list(Modality), "--modality")
+    begin, until = parse_date(start, "--start"), parse_date(end, "--end")
+    if begin and until and until < begin:
+        raise CliError("--end: before --start")
+    with opened(ctx) as engine, db.session_scope(engine) as session:
+        found = store.stored_article(session=session, article_id=article)
+        offset = locate(found.text, quote, at)
+        begin = begin or until or found.published
+        until = until or begin
+        claim = Claim(
+            pair=claim_pair,
+            kind=claim_kind,
+            state=State(claim_state),
+            modality=Modality(claim_modality),
+            quote=quote,
+            char_start=offset,
+            char_end=offset + len(quote),
+            effective_start=begin,
+            effective_end=until,
+            precision=Precision.DAY if begin == until else Precision.RANGE,
+            date_how=DateHow.EXPLICIT if start or end else DateHow.PUBLICATION,
+            confidence=1.0,
+        )
+        new_id = store.add_reviewed(session=session, article_id=article, claim=claim, note=note)
+    err.print(f"added evidence {new_id} (accepted)", markup=False)
+
+
+def parse_choice(value: str, choices: Sequence[str], option: str) -> str:
+    if value not in choices:
+        raise CliError(f"{option}: {value!r} is not one of {', '.join(map(str, choices))}")
+    return value
+
+
+def locate(text: str, quote: str, at: int | None) -> int:
+    """Where the quote stands in the article; it must be there, once or at --at."""
+    if not quote.strip():
+        raise CliError("--quote: empty")
+    if at is not None:
+        if text[at : at + len(quote)] != quote:
+            raise CliError(f"--at: the quote does not start at offset {at}")
+        return at
+    first = text.find(quote)
+    if first < 0:
+        raise CliError("--quote: not found verbatim in the article")
+    if text.find(quote, first + 1) >= 0:
+        raise CliError(f"--quote: found more than once; give --at (first at {first})")
+    return first
+
+
+@app.command()
+def review(
+    ctx: typer.Context,
+    evidence_id: int = typer.Argument(..., help="The evidence id (see `tracker evidence`)."),
+    accept: bool = typer.Option(False, "--accept", help="Confirm it."),
+    reject: bool = typer.Option(False, "--reject", help="Set it aside: it no longer counts."),
+    reset: bool = typer.Option(False, "--reset", help="Back to the machine's word."),
+    note: str | None = typer.Option(None, "--note", help="Why, for the record."),
+) -> None:
+    """Accept or reject a piece of evidence; reviewed evidence survives re-extraction."""
+    chosen = [name for name, on in (("accept", accept), ("reject", reject), ("reset", reset)) if on]
+    if len(chosen) != 1:
+        raise CliError("give exactly one of --accept, --reject, --reset")
+    verdict = {"accept": Review.ACCEPTED, "reject": Review.REJECTED, "reset": Review.MACHINE}
+    with opened(ctx) as engine, db.session_scope(engine) as session:
+        store.set_review(
+            session=session, evidence_id=evidence_id, review=verdict[chosen[0]], note=note
+        )
+    err.print(f"evidence {evidence_id}: {verdict[chosen[0]]}", markup=False)
+
+
+@app.command()
+def reextract(ctx: typer.Context) -> None:
+    """Run the current extractor again over every stored article, keeping reviewed evidence."""
+    with opened(ctx) as engine:
+        done = run_reextract(engine)
+    err.print(f"re-extracted {done.articles} article(s): {done.evidence} piece(s) of evidence")
+
+
+@app.command("eval")
+def eval_command(
+    corpus: Path = typer.Argument(..., help="A folder of articles with expected.csv."),
+    expected: Path | None = typer.Option(None, "--expected", help="Another annotation file."),
+    workers: int = typer.Option(1, "--workers", help="Processes that read and extract."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Score extraction on an annotated corpus: precision, recall, F1, misses, false hits."""
+    fmt = parse_format(fmt)
+    try:
+        result = evaluate.evaluate(corpus, expected=expected, workers=workers)
+    except evaluate.AnnotationError as exc:
+        raise CliError(str(exc)) from exc
+    report: dict[str, Any] = {
+        "summary": result.summary(),
+        "files": [asdict(f) for f in sorted(result.files.values(), key=lambda f: f.file)],
+        "misses": evaluate.rows_of(result.misses),
+        "false_hits": evaluate.rows_of(result.false_hits),
+        "kind_misses": evaluate.kind_misses(result),
+    }
+    if fmt == "json":
+        print(json.dumps(report, ensure_ascii=False, default=str))
+        return
+    if fmt == "csv":
+        write_csv(report["files"], ("file", "required", "found", "false_hits", "duplicates"))
+        return
+    metrics = [{"measure": k, "value": v} for k, v in report["summary"].items()]
+    write_table(metrics, views.EVAL.table, title=f"evaluation of {corpus}")
+    write_table(report["files"], views.EVAL_FILES.table, title="per file")
+    if report["misses"]:
+        write_table(report["misses"], views.EVAL_ITEMS.table, title="misses")
+    if report["false_hits"]:
+        write_table(report["false_hits"], views.EVAL_ITEMS.table, title="false hits")
+    if report["kind_misses"]:
+        write_table(report["kind_misses"], views.EVAL_KINDS.table, title="wrong kind")
 
 
 @app.command()
@@ -281,6 +432,60 @@ def conflicts_command(
     with opened(ctx) as engine:
         rows = [query.conflict_row(c) for c in query.conflicts(engine, the_pair, kind=the_kind)]
     emit(rows, fmt, views.CONFLICTS, title="conflicts")
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    period: str = typer.Option(..., "--period", help="week, month, quarter or year."),
+    start: str = typer.Option(..., "--start", help="First day covered, YYYY-MM-DD."),
+    end: str | None = typer.Option(None, "--end", help="Last day covered (default: today)."),
+    out: Path = typer.Option(..., "--out", help="Folder to write the reports into."),
+    pair: str | None = typer.Option(None, "--pair", help="Only this pair."),
+    stale_after: int = typer.Option(
+        timeline.DEFAULT_STALE_DAYS, "--stale-after", help="Days after which evidence is stale."
+    ),
+) -> None:
+    """Write one report per period (Markdown and self-contained HTML) and an index."""
+    if period not in reports.PERIODS:
+        raise CliError(f"--period: {period!r} is not one of {', '.join(reports.PERIODS)}")
+    first = parse_date(start, "--start")
+    last = parse_date(end, "--end")
+    the_pair = None if pair is None else parse_pair(pair)
+    assert first is not None
+    if out.exists() and not out.is_dir():
+        raise CliError(f"--out: {out} is a file, not a folder")
+    with opened(ctx) as engine:
+        try:
+            written = reports.write_reports(
+                engine,
+                period=period,
+                start=first,
+                end=last,
+                out=out,
+                pair=the_pair,
+                stale_days=stale_after,
+            )
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+    index = next((p for p in written if p.name == "index.html"), out)
+    err.print(f"wrote {len(written)} file(s) to {out}; open {index}", markup=False)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: str = typer.Option("csv", "--format", help="csv or parquet."),
+    out: Path = typer.Option(..., "--out", help="Folder to write the tables into."),
+) -> None:
+    """Export articles, evidence, channels and the derived timeline for pandas or a spreadsheet."""
+    if fmt not in ("csv", "parquet"):
+        raise CliError(f"--format: {fmt!r} is not one of csv, parquet")
+    if out.exists() and not out.is_dir():
+        raise CliError(f"--out: {out} is a file, not a folder")
+    with opened(ctx) as engine:
+        written = exporting.export(engine, fmt=fmt, out=out)
+    err.print(f"wrote {', '.join(p.name for p in written)} to {out}", markup=False)
 
 
 def main() -> None:

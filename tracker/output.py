@@ -111,7 +111,8 @@ def write_table(
 ) -> None:
     """A table for reading: no grid, narrow columns kept whole, the quote wrapped."""
     console = console or Console(width=None if sys.stdout.isatty() else 120)
-    table = Table(title=title, box=box.SIMPLE_HEAD, expand=True, title_justify="left")
+    wide = any(column.wide for column in columns)
+    table = Table(title=title, box=box.SIMPLE_HEAD, expand=wide, title_justify="left")
     for column in columns:
         if column.wide:
             table.add_column(column.header, ratio=1, overflow="fold")

@@ -373,3 +373,79 @@ def counts_summary(*, session: Session) -> dict[str, int]:
         "evidence": int(session.execute(select(func.count()).select_from(EVIDENCE)).scalar_one()),
         "channels": int(session.execute(select(func.count()).select_from(CHANNEL)).scalar_one()),
     }
+
+
+def published_dates(*, session: Session) -> list[tuple[str, date | None]]:
+    """Every article's source and publication date."""
+    query = select(ARTICLE.c.source, ARTICLE.c.published).order_by(ARTICLE.c.id)
+    return [(str(s), d) for s, d in session.execute(query).all()]
+
+
+def set_review(*, session: Session, evidence_id: int, review: Review, note: str | None) -> None:
+    """Record an analyst's verdict on a piece of evidence."""
+    found = session.execute(
+        update(EVIDENCE)
+        .where(EVIDENCE.c.id == evidence_id)
+        .values(review=str(review), note=note)
+        .returning(EVIDENCE.c.id)
+    ).all()
+    if not found:
+        raise NotFound(f"no evidence with id {evidence_id}")
+
+
+def add_reviewed(*, session: Session, article_id: int, claim: Claim, note: str | None) -> int:
+    """Store evidence an analyst found; its quote must stand in the article at its offsets."""
+    text = article_text(session=session, article_id=article_id)
+    if text[claim.char_start : claim.char_end] != claim.quote:
+        raise NotFound(f"the quote is not in article {article_id} at {claim.char_start}")
+    channel_id = ensure_channel(session=session, pair=claim.pair, kind=claim.kind)
+    row = {
+        "article_id": article_id,
+        "channel_id": channel_id,
+        "state": str(claim.state),
+        "effective_start": claim.effective_start,
+        "effective_end": claim.effective_end,
+        "precision": str(claim.precision),
+        "date_how": str(claim.date_how),
+        "modality": str(claim.modality),
+        "quote": claim.quote,
+        "char_start": claim.char_start,
+        "char_end": claim.char_end,
+        "confidence": claim.confidence,
+        "extractor_version": "analyst",
+        "review": Review.ACCEPTED.value,
+        "note": note,
+        "created_at": utcnow(),
+    }
+    # The same span, channel and state may be a machine row already: the analyst's word wins.
+    session.execute(
+        delete(EVIDENCE).where(
+            EVIDENCE.c.article_id == article_id,
+            EVIDENCE.c.channel_id == channel_id,
+            EVIDENCE.c.state == str(claim.state),
+            EVIDENCE.c.char_start == claim.char_start,
+            EVIDENCE.c.char_end == claim.char_end,
+        )
+    )
+    inserted = _insert_ignore(session, EVIDENCE, [row])
+    return int(inserted[0])
+
+
+def article_ids(*, session: Session) -> list[int]:
+    return [int(i) for i in session.execute(select(ARTICLE.c.id).order_by(ARTICLE.c.id)).scalars()]
+
+
+def stored_article(*, session: Session, article_id: int) -> StoredArticle:
+    row = session.execute(
+        select(
+            ARTICLE.c.id,
+            ARTICLE.c.source,
+            ARTICLE.c.article_index,
+            ARTICLE.c.text,
+            ARTICLE.c.published,
+            ARTICLE.c.published_how,
+        ).where(ARTICLE.c.id == article_id)
+    ).one_or_none()
+    if row is None:
+        raise NotFound(f"no article with id {article_id}")
+    return StoredArticle(row[0], row[1], row[2], row[3], row[4], PublishedHow(row[5]))

@@ -123,3 +123,32 @@ CONFLICTS = View(
         _side("second"),
     ),
 )
+
+
+EVAL = View(fields=("measure", "value"), table=(field("measure"), field("value")))
+
+EVAL_FILES = View(
+    fields=("file", "required", "found", "false_hits", "duplicates"),
+    table=tuple(field(n) for n in ("file", "required", "found", "false_hits", "duplicates")),
+)
+
+EVAL_ITEMS = View(
+    fields=("file", "pair", "kind", "state", "effective", "quote"),
+    table=(
+        field("file"),
+        Column("claim", lambda r: f"{r['pair']} {r['kind']} {r['state']}"),
+        field("effective"),
+        Column("quote", lambda r: str(r["quote"]), wide=True),
+    ),
+)
+
+EVAL_KINDS = View(
+    fields=("file", "pair", "expected", "found", "quote"),
+    table=(
+        field("file"),
+        field("pair"),
+        field("expected"),
+        field("found"),
+        Column("quote", lambda r: str(r["quote"]), wide=True),
+    ),
+)
