@@ -1,0 +1,606 @@
+"""The extraction rules, one table per rule, each with sentences that must and must not match.
+
+Every sentence here is written for the test; dates are resolved against PUBLISHED, a
+Wednesday.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.extract import EXTRACTOR_VERSION, extract
+from tracker.vocab import Claim, DateHow, Kind, Modality, Precision, State
+
+PUBLISHED = date(2022, 8, 10)
+
+A, P, INT, H = Modality.ASSERTED, Modality.PLANNED, Modality.INTENT, Modality.HYPOTHETICAL
+OPEN, SUSP, REJ, REST = State.OPEN, State.SUSPENDED, State.REJECTED, State.RESTORED
+
+
+def facts(text: str, published: date | None = PUBLISHED) -> set[tuple[str, str, str, str]]:
+    return {
+        (c.pair, c.kind.value, c.state.value, c.modality.value) for c in extract(text, published)
+    }
+
+
+def asserted(text: str) -> set[tuple[str, str, str]]:
+    return {
+        (c.pair, c.kind.value, c.state.value) for c in extract(text, PUBLISHED) if c.modality == A
+    }
+
+
+def one(text: str, published: date | None = PUBLISHED) -> Claim:
+    found = extract(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def expect(
+    pair: str, kind: Kind, state: State, modality: Modality = A
+) -> tuple[str, str, str, str]:
+    return (pair, kind.value, state.value, modality.value)
+
+
+# --------------------------------------------------------------------------- suspended
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "China suspended its military-to-military contacts with the United States.",
+            expect("CN-US", Kind.MILITARY_RELATIONS, SUSP),
+        ),
+        (
+            "Beijing has frozen all military exchanges with Washington.",
+            expect("CN-US", Kind.MILITARY_RELATIONS, SUSP),
+        ),
+        (
+            "Pyongyang cut off the inter-Korean hotline.",
+            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, SUSP),
+        ),
+        (
+            "North Korea severed all communication lines with South Korea.",
+            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, SUSP),
+        ),
+        (
+            "Moscow halted the deconfliction channel with the Pentagon.",
+            expect("RU-US", Kind.OPERATIONAL_HOTLINE, SUSP),
+        ),
+        (
+            "Ankara put confidence-building talks with Athens on hold.",
+            expect("GR-TR", Kind.DEFENSE_POLICY_TALKS, SUSP),
+        ),
+        (
+            "Beijing called off the defense policy coordination talks with Washington.",
+            expect("CN-US", Kind.DEFENSE_POLICY_TALKS, SUSP),
+        ),
+        (
+            "China cancelled a planned call between theater commanders with the United States.",
+            expect("CN-US", Kind.THEATER_COMMANDERS, SUSP),
+        ),
+        (
+            "Russia suspended data exchanges with the United States under New START.",
+            expect("RU-US", Kind.ARMS_CONTROL, SUSP),
+        ),
+        (
+            "Beijing said it would no longer hold maritime safety talks with Washington.",
+            expect("CN-US", Kind.MARITIME_SAFETY_TALKS, SUSP),
+        ),
+        (
+            "The military hotline between India and Pakistan went silent.",
+            expect("IN-PK", Kind.OPERATIONAL_HOTLINE, SUSP),
+        ),
+        (
+            "Russia and Ukraine broke off peace talks.",
+            expect("RU-UA", Kind.DIPLOMATIC_CHANNEL, SUSP),
+        ),
+    ],
+)
+def test_suspended(text: str, fact: tuple[str, str, str, str]) -> None:
+    assert fact in facts(text)
+
+
+# --------------------------------------------------------------------------- rejected
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "China declined a US request for a meeting between Lloyd Austin and Li Shangfu.",
+            expect("CN-US", Kind.DEFENSE_MINISTERS, REJ),
+        ),
+        (
+            "Beijing rebuffed repeated Pentagon requests for talks between the two militaries.",
+            expect("CN-US", Kind.MILITARY_RELATIONS, REJ),
+        ),
+        (
+            "Seoul's calls on the military hotline went unanswered, North Korea having ignored "
+            "them.",
+            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, REJ),
+        ),
+        (
+            "North Korea has not responded to Seoul's proposal for military talks.",
+            expect("KP-KR", Kind.MILITARY_RELATIONS, REJ),
+        ),
+        (
+            "South Korea proposed military talks with North Korea, but Pyongyang has yet to "
+            "respond.",
+            expect("KP-KR", Kind.MILITARY_RELATIONS, REJ),
+        ),
+        (
+            "Iran has ruled out direct talks with the United States.",
+            expect("IR-US", Kind.DIPLOMATIC_CHANNEL, REJ),
+        ),
+        (
+            "The United States is not ready to resume military cooperation with Russia.",
+            expect("RU-US", Kind.MILITARY_RELATIONS, REJ),
+        ),
+        (
+            "Turkey refused to meet Greek officials for confidence-building talks.",
+            expect("GR-TR", Kind.DEFENSE_POLICY_TALKS, REJ),
+        ),
+        (
+            "Officials said there was little chance of talks between the Chinese and American "
+            "defense ministers.",
+            expect("CN-US", Kind.DEFENSE_MINISTERS, REJ),
+        ),
+        (
+            "Secretary Austin said the PLA had refused to take his calls.",
+            expect("CN-US", Kind.DEFENSE_MINISTERS, REJ),
+        ),
+    ],
+)
+def test_rejected(text: str, fact: tuple[str, str, str, str]) -> None:
+    assert fact in facts(text)
+
+
+# --------------------------------------------------------------------------- restored
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "The two Koreas restored their military hotline on Monday.",
+            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, REST),
+        ),
+        (
+            "China and the United States resumed military-to-military talks.",
+            expect("CN-US", Kind.MILITARY_RELATIONS, REST),
+        ),
+        (
+            "Greece and Turkey reopened exploratory talks in Ankara.",
+            expect("GR-TR", Kind.DIPLOMATIC_CHANNEL, REST),
+        ),
+        (
+            "Japan re-established the defense hotline with China.",
+            expect("CN-JP", Kind.OPERATIONAL_HOTLINE, REST),
+        ),
+        (
+            "The deconfliction line between Russia and the United States is back in operation.",
+            expect("RU-US", Kind.OPERATIONAL_HOTLINE, REST),
+        ),
+        (
+            "Athens said confidence-building talks with Turkey were no longer suspended.",
+            expect("GR-TR", Kind.DEFENSE_POLICY_TALKS, REST),
+        ),
+        (
+            "The United States and Russia revived strategic stability talks.",
+            expect("RU-US", Kind.ARMS_CONTROL, REST),
+        ),
+    ],
+)
+def test_restored(text: str, fact: tuple[str, str, str, str]) -> None:
+    assert fact in facts(text)
+
+
+# --------------------------------------------------------------------------- open
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Blinken met Wang Yi in Beijing.", expect("CN-US", Kind.DIPLOMATIC_CHANNEL, OPEN)),
+        (
+            "Milley spoke with Gerasimov by phone, the Joint Staff said.",
+            expect("RU-US", Kind.MILITARY_CHIEFS, OPEN),
+        ),
+        (
+            "Erdogan and Putin held a phone call to discuss Syria.",
+            expect("RU-TR", Kind.LEADERS, OPEN),
+        ),
+        (
+            "The DGMOs of India and Pakistan spoke over the hotline.",
+            expect("IN-PK", Kind.OPERATIONAL_HOTLINE, OPEN),
+        ),
+        (
+            "Indian and Chinese commanders held the 16th round of corps commander-level talks.",
+            expect("CN-IN", Kind.THEATER_COMMANDERS, OPEN),
+        ),
+        (
+            "Japan and China launched a defense hotline.",
+            expect("CN-JP", Kind.OPERATIONAL_HOTLINE, OPEN),
+        ),
+        (
+            "A Pentagon spokesman said the deconfliction line with Russia remains open.",
+            expect("RU-US", Kind.OPERATIONAL_HOTLINE, OPEN),
+        ),
+        (
+            "The Turkish defense minister met his Greek counterpart in Brussels.",
+            expect("GR-TR", Kind.DEFENSE_MINISTERS, OPEN),
+        ),
+        (
+            "Pompeo told Lavrov that the two countries could cooperate on counter-terrorism.",
+            expect("RU-US", Kind.DIPLOMATIC_CHANNEL, OPEN),
+        ),
+        (
+            "Xi Jinping and Joe Biden held a video call.",
+            expect("CN-US", Kind.LEADERS, OPEN),
+        ),
+        (
+            "The US and Chinese militaries held their first talks in a year.",
+            expect("CN-US", Kind.MILITARY_RELATIONS, OPEN),
+        ),
+        (
+            "US and Chinese officials held the military maritime consultative meetings in Hawaii.",
+            expect("CN-US", Kind.MARITIME_SAFETY_TALKS, OPEN),
+        ),
+        (
+            "Russian and American generals have kept lines of communication open.",
+            expect("RU-US", Kind.MILITARY_RELATIONS, OPEN),
+        ),
+    ],
+)
+def test_open(text: str, fact: tuple[str, str, str, str]) -> None:
+    assert fact in facts(text)
+
+
+def test_a_meeting_with_a_past_time_is_a_contact() -> None:
+    text = (
+        "US and Chinese officials met often; the defense consultative talks in Washington "
+        "last month went well."
+    )
+    claims = [c for c in extract(text, PUBLISHED) if c.kind == Kind.DEFENSE_POLICY_TALKS]
+    assert [(c.pair, c.state, c.modality) for c in claims] == [("CN-US", OPEN, A)]
+    assert (claims[0].effective_start, claims[0].effective_end) == (
+        date(2022, 7, 1),
+        date(2022, 7, 31),
+    )
+
+
+def test_a_meeting_with_a_future_time_is_planned() -> None:
+    text = "The United States and China will hold defense consultative talks next week."
+    assert expect("CN-US", Kind.DEFENSE_POLICY_TALKS, OPEN, P) in facts(text)
+
+
+# --------------------------------------------------------------------------- modality
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Biden and Xi are scheduled to meet in Bali.", expect("CN-US", Kind.LEADERS, OPEN, P)),
+        (
+            "Lloyd Austin will meet Chinese President Xi Jinping.",
+            expect("CN-US", Kind.MILITARY_RELATIONS, OPEN, P),
+        ),
+        (
+            "Greece and Turkey agreed to resume exploratory talks.",
+            expect("GR-TR", Kind.DIPLOMATIC_CHANNEL, REST, P),
+        ),
+        (
+            "Washington hopes to restore military communication with Beijing.",
+            expect("CN-US", Kind.MILITARY_RELATIONS, REST, INT),
+        ),
+        (
+            "Russia and the United States agreed on the importance of restoring communication "
+            "channels.",
+            expect("RU-US", Kind.DIPLOMATIC_CHANNEL, REST, INT),
+        ),
+        (
+            "Seoul called for North Korea to restore the military hotline.",
+            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, REST, INT),
+        ),
+        (
+            "It is in everyone's interest to resume dialogue between the intelligence services "
+            "of Russia and the United States.",
+            expect("RU-US", Kind.INTELLIGENCE_DIALOGUE, REST, INT),
+        ),
+        (
+            "If China resumes military talks with the US, tensions would ease.",
+            expect("CN-US", Kind.MILITARY_RELATIONS, REST, H),
+        ),
+        (
+            "Pyongyang threatened to cut the inter-Korean hotline.",
+            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, SUSP, H),
+        ),
+        (
+            "Officials would not say whether Trump and Putin plan to meet.",
+            expect("RU-US", Kind.LEADERS, OPEN, H),
+        ),
+    ],
+)
+def test_modality(text: str, fact: tuple[str, str, str, str]) -> None:
+    assert fact in facts(text)
+    assert not asserted(text)
+
+
+# ------------------------------------------------------------------------- negation, false friends
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China did not suspend the hotline with India.",
+        "The United States has not restored military contacts with Russia.",
+        "Putin and Trump have never met in Moscow.",
+        "Seoul denied that the inter-Korean hotline had been cut.",
+        "He rejected the claim that military talks with China had been suspended.",
+        "Whelan was charged with espionage, a charge he rejects, and Russia kept him in custody.",
+        "China strongly rejects the US version of events.",
+        "Pompeo cancelled the Moscow leg of his trip to Russia.",
+        "Pompeo canceled a visit to Moscow and stopped in Brussels instead.",
+        "China refused to provide critical access to US scientists.",
+        "Russia's foreign ministry declined to comment on the US report.",
+        "A phone call to the Chinese defense ministry seeking comment was not answered.",
+        "China suspended imports of soybeans from the United States.",
+        "Russia froze the assets of American companies.",
+        "China cut the number of flights to the United States.",
+        "The court suspended the sentence of the Russian citizen in the United States.",
+        "Trump and Putin will attend the G20 summit in Osaka.",
+        "Pompeo held urgent talks with his European counterparts in Brussels.",
+        "The EU envoy will meet the foreign ministers of Germany, France and Britain.",
+        "Mattis told reporters that Russia must prove itself.",
+        "NATO allies will have to meet their quota, Mattis told Russia and Turkey.",
+        "China and the United States resumed trade talks in Geneva.",
+        "Russian forces resumed shelling near Kharkiv as Ukraine restored power.",
+        "India and Pakistan opened fire across the Line of Control.",
+        "The United States requires Chinese diplomats to give notice in advance of holding "
+        "meetings with local officials.",
+        "Prior to the meeting, Russian Defense Minister Sergei Shoigu expressed hope for "
+        "cooperation with the Pentagon.",
+        "The meeting will mark the highest-level military contact between Washington and Moscow "
+        "since 2014.",
+        "Keep a close eye on the diplomatic exchanges between Washington and Moscow.",
+        "The US military declined to release the video of the Russian intercept.",
+    ],
+)
+def test_no_asserted_claim(text: str) -> None:
+    assert not asserted(text)
+
+
+def test_a_cancelled_stop_of_a_trip_is_not_a_suspended_channel() -> None:
+    text = (
+        "While Pompeo cancelled the Moscow leg of his trip, he will meet Russian Foreign Minister "
+        "Sergei Lavrov in Sochi on Tuesday."
+    )
+    assert facts(text) == {expect("RU-US", Kind.DIPLOMATIC_CHANNEL, OPEN, P)}
+
+
+def test_a_change_of_state_outranks_the_contact_it_mentions() -> None:
+    text = (
+        "Beijing said there is little chance of Defense Minister Li Shangfu meeting "
+        "with the Americans."
+    )
+    assert facts(text, date(2023, 5, 1)) == {expect("CN-US", Kind.DEFENSE_MINISTERS, REJ)}
+
+
+# --------------------------------------------------------------------------- parties
+
+
+def test_parties_from_the_paragraph_before() -> None:
+    text = (
+        "Russia and the United States have clashed over Syria for years.\n"
+        "Currently, the two militaries communicate by phone at the colonels' level."
+    )
+    assert facts(text) == {expect("RU-US", Kind.OPERATIONAL_HOTLINE, OPEN)}
+
+
+def test_we_is_the_speaker() -> None:
+    text = (
+        "The United States rebuked Russia on Thursday.\n"
+        '"We are not in a position right now to collaborate on a military level," Mattis said.'
+    )
+    claim = one(text, date(2017, 2, 16))
+    assert (claim.pair, claim.kind, claim.state, claim.modality) == (
+        "RU-US",
+        Kind.MILITARY_RELATIONS,
+        REJ,
+        A,
+    )
+
+
+def test_states_named_as_causes_are_not_parties() -> None:
+    text = (
+        "Last year, in response to the United States selling arms to Taiwan, China suspended "
+        "its military-to-military contacts with the United States."
+    )
+    assert facts(text) == {expect("CN-US", Kind.MILITARY_RELATIONS, SUSP)}
+
+
+def test_states_named_as_places_are_not_parties() -> None:
+    text = "Dunford held talks with his Russian counterpart Valery Gerasimov in Azerbaijan."
+    assert facts(text, date(2017, 2, 16)) == {expect("RU-US", Kind.MILITARY_CHIEFS, OPEN)}
+
+
+def test_a_us_led_coalition_stands_for_the_us() -> None:
+    text = (
+        "The US-led coalition and the Russian military, which supports President Bashar al-Assad, "
+        "do not cooperate but hold regular phone calls to avoid mid-air mishaps."
+    )
+    assert facts(text, date(2017, 2, 16)) == {expect("RU-US", Kind.OPERATIONAL_HOTLINE, OPEN)}
+
+
+def test_two_claims_in_two_clauses() -> None:
+    text = (
+        "His comments come as Dunford held talks with his Russian counterpart Valery Gerasimov "
+        "and as Secretary of State Rex Tillerson met with his opposite number, Sergei Lavrov."
+    )
+    claims = extract(text, date(2017, 2, 16))
+    assert {(c.pair, c.kind, c.state) for c in claims} == {
+        ("RU-US", Kind.MILITARY_CHIEFS, OPEN),
+        ("RU-US", Kind.DIPLOMATIC_CHANNEL, OPEN),
+    }
+    tillerson = next(c for c in claims if c.kind == Kind.DIPLOMATIC_CHANNEL)
+    assert (
+        tillerson.quote
+        == "Secretary of State Rex Tillerson met with his opposite number, Sergei Lavrov."
+    )
+
+
+def test_the_kind_follows_the_offices_of_the_people() -> None:
+    assert facts("Li Shangfu met with Russian President Vladimir Putin.", date(2023, 4, 20)) == {
+        expect("CN-RU", Kind.MILITARY_RELATIONS, OPEN)
+    }
+    assert facts("Lavrov met Blinken in Geneva.", date(2022, 1, 21)) == {
+        expect("RU-US", Kind.DIPLOMATIC_CHANNEL, OPEN)
+    }
+
+
+def test_one_state_alone_is_not_a_pair() -> None:
+    assert facts("China suspended military talks.") == set()
+    assert facts("Talks were suspended.") == set()
+
+
+# --------------------------------------------------------------------------- time
+
+
+def test_relative_time_of_the_clause() -> None:
+    claim = one(
+        "Li Shangfu met with Russian President Vladimir Putin at the Kremlin last month.",
+        date(2023, 4, 30),
+    )
+    assert (claim.effective_start, claim.effective_end) == (date(2023, 3, 1), date(2023, 3, 31))
+    assert claim.precision == Precision.MONTH
+    assert claim.date_how == DateHow.RELATIVE
+
+
+def test_explicit_time() -> None:
+    claim = one("Pyongyang cut off all communication lines with Seoul in June 2020.")
+    assert (claim.effective_start, claim.effective_end) == (date(2020, 6, 1), date(2020, 6, 30))
+    assert claim.date_how == DateHow.EXPLICIT
+
+
+def test_publication_date_when_no_time_is_named() -> None:
+    claim = one("Beijing has frozen all military exchanges with Washington.")
+    assert (claim.effective_start, claim.effective_end) == (PUBLISHED, PUBLISHED)
+    assert (claim.precision, claim.date_how) == (Precision.DAY, DateHow.PUBLICATION)
+
+
+def test_no_date_at_all() -> None:
+    claim = one("Beijing has frozen all military exchanges with Washington.", None)
+    assert (claim.effective_start, claim.effective_end) == (None, None)
+    assert claim.precision == Precision.UNKNOWN
+
+
+def test_the_day_it_was_said_does_not_date_the_state() -> None:
+    claim = one(
+        "A US official said on Monday that China's attempts at contact had been rejected in "
+        "recent months "
+        "by North Korea."
+    )
+    assert claim.precision == Precision.RANGE
+
+
+def test_a_time_after_since_does_not_date_the_claim() -> None:
+    claim = one("The two Koreas restored the military hotline, silent since 2020.")
+    assert claim.date_how == DateHow.PUBLICATION
+
+
+# --------------------------------------------------------------------------- quotes and output
+
+
+def test_quotes_are_verbatim_and_trimmed() -> None:
+    text = (
+        "  Filler line.\n\nWASHINGTON, Jan. 7, 2011 — China suspended military talks "
+        "with the United States.  \n"
+    )
+    claim = one(text, date(2011, 1, 7))
+    assert text[claim.char_start : claim.char_end] == claim.quote
+    assert claim.quote == "China suspended military talks with the United States."
+
+
+def test_nothing_to_find() -> None:
+    assert extract("", PUBLISHED) == []
+    assert extract("The weather in Paris was pleasant all week.", PUBLISHED) == []
+
+
+def test_hard_wrapped_lines_are_one_paragraph() -> None:
+    text = "China suspended its military\ncontacts with the United States\nlast year."
+    claim = one(text, date(2011, 1, 7))
+    assert claim.quote == text
+    assert claim.effective_start == date(2010, 1, 1)
+
+
+def test_confidence_and_version() -> None:
+    assert EXTRACTOR_VERSION
+    for claim in extract("China suspended military talks with the United States.", PUBLISHED):
+        assert 0.0 < claim.confidence <= 1.0
+
+
+# --------------------------------------------------------------------------- later refinements
+
+
+def test_a_passive_contact_with_a_date() -> None:
+    text = "The summit between Kim Jong Un and Moon Jae-in was held in Panmunjom in April 2018."
+    claim = one(text)
+    assert (claim.pair, claim.kind, claim.state, claim.modality) == ("KP-KR", Kind.LEADERS, OPEN, A)
+    assert claim.effective_start == date(2018, 4, 1)
+
+
+def test_a_channel_that_was_set_up() -> None:
+    text = "The hotline between Washington and Moscow was set up in 1963."
+    assert facts(text) == {expect("RU-US", Kind.OPERATIONAL_HOTLINE, OPEN)}
+
+
+def test_an_expectation_is_a_plan() -> None:
+    assert facts("Biden said he expects to speak with Xi soon.") == {
+        expect("CN-US", Kind.LEADERS, OPEN, P)
+    }
+
+
+def test_a_step_toward_restoring_is_not_a_restoration() -> None:
+    text = (
+        "The call marks a step toward restoring military communications between China and the US."
+    )
+    assert not asserted(text)
+
+
+def test_a_gap_measured_in_months_is_not_the_date() -> None:
+    text = (
+        "On Monday, for the first time in 21 months, North Korea did not answer the morning "
+        "call from South Korea on the liaison line."
+    )
+    claim = one(text, date(2020, 6, 9))
+    assert (claim.pair, claim.state) == ("KP-KR", REJ)
+    assert claim.effective_start == date(2020, 6, 8)
+
+
+def test_a_time_in_a_relative_clause_dates_something_else() -> None:
+    text = (
+        "Lloyd Austin spoke with Dong Jun, who was appointed China's defense minister in December."
+    )
+    claim = one(text, date(2024, 4, 16))
+    assert (claim.pair, claim.kind, claim.state) == ("CN-US", Kind.DEFENSE_MINISTERS, OPEN)
+    assert claim.date_how == DateHow.PUBLICATION
+
+
+def test_a_state_in_a_when_clause_is_context() -> None:
+    text = (
+        "The United States and China have tried to repair ties.\n"
+        "Direct military-to-military communication with China was broken off in December 2022 "
+        "when House Speaker Nancy Pelosi visited Taiwan."
+    )
+    claim = one(text, date(2024, 4, 16))
+    assert (claim.pair, claim.kind, claim.state) == ("CN-US", Kind.MILITARY_RELATIONS, SUSP)
+    assert claim.effective_start == date(2022, 12, 1)
+
+
+def test_a_subject_listed_before_the_verb_outranks_a_topic_after_it() -> None:
+    assert facts("Erdogan and Putin held a phone call to discuss the situation in Syria.") == {
+        expect("RU-TR", Kind.LEADERS, OPEN)
+    }

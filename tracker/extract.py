@@ -1,0 +1,1024 @@
+"""From article text to claims: which channel between which two states was in which state, when.
+
+The extractor reads like an analyst skimming for a few kinds of sentence, so it is built
+to be cheap on everything else:
+
+1. One compiled pattern of every cue word scans the text; only paragraphs with a hit are
+   split into sentences (sentence splitting is the costly step).
+2. In a candidate sentence, each state cue ("suspended", "went unanswered", "held talks")
+   counts only if what it needs is near it in the same clause: a channel noun, a request,
+   someone to meet. Readings that are about something else ("rejected the claim",
+   "cancelled the Moscow leg of his trip") are dropped, and so are negated cues.
+3. The two states come from the clause, then the sentence, then whoever speaks a quoted
+   "we", then the states the article has been about (parties.py).
+4. The kind of channel comes from the nouns near the cue ("hotline", "defense consultative
+   talks"), else from the offices of the people involved (two defense ministers, two
+   chiefs of staff), else from a word before a generic noun ("military talks").
+5. Modal words just before the cue make a claim planned, intended or hypothetical; such
+   claims are returned too, with their modality.
+6. The time is the time expression of the clause nearest the cue (from tracker.dates),
+   else the publication date.
+
+Every claim's quote is a clause or sentence of the text, verbatim:
+`text[char_start:char_end] == quote`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import pysbd
+
+from tracker.cues import Cues, KindNoun, StateCue, cues
+from tracker.dates import TimeExpression, find_times
+from tracker.gazetteer import NON_STATE, PERSON, PLACE, Mention, find_mentions
+from tracker.parties import (
+    Actor,
+    Salience,
+    inside_quotation,
+    joined_pair,
+    rank_parties,
+    relative_clauses,
+    sentence_actors,
+    speaker_party,
+)
+from tracker.vocab import Claim, DateHow, Kind, Modality, Precision, State
+
+EXTRACTOR_VERSION = "rules-2025.1"
+
+_TERMINAL = re.compile(r"[.!?:\"”’')\]]\s*$")
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*\([^)]{1,40}\))?"
+    r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*[—–-]{1,2}\s+"
+)
+_DEFINITE = re.compile(r"\b(?:the|these|those|this|that|such|its|their|both)\s+(?:\w+\s+)?$", re.I)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|added|noted|stated|reported|confirmed)\s+(?:\w+\s+){0,2}$", re.I
+)
+_SUBORDINATE_OPENING = re.compile(r"(?:While|Although|Though|Whereas)\b[^,;]{3,200},\s+")
+# At most two lower-case words between a modifier and its noun ("military and security
+# talks"); a capitalised word means the modifier belongs to a title ("Defense Minister").
+_ADJACENT = re.compile(r"^(?:[-\s]+(?:and\s+|or\s+)?[a-z][\w-]*){0,2}[-\s]+$")
+# What may stand between "told" and the person told: titles, names, possessives.
+_TOLD_GAP = re.compile(
+    r"^(?:[\s,]+(?:the|his|her|their|its|a|an|visiting|then|new|former|senior|top|[A-Z][\w.’'-]*|"
+    r"foreign|defen[cs]e|minister|secretary|president|prime|of|state|general|chief|deputy|vice|"
+    r"counterparts?|envoy|ambassador))*[\s,]*$"
+)
+_GERUND_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|for|before|after|without|about|on|by|from|in|toward|towards|in\s+advance\s+of|"
+    r"instead\s+of|against)\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+# A full stop, a closing quotation mark perhaps, and a capital: a sentence break.
+_QUOTED_BREAK = re.compile(r"[.!?]([\"”’]?)\s+(?=[\"“‘]?[A-Z])")
+_ABBREVIATIONS = frozenset(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Gen",
+        "Adm",
+        "Col",
+        "Lt",
+        "Maj",
+        "Sgt",
+        "Capt",
+        "Cmdr",
+        "Gov",
+        "Sen",
+        "Rep",
+        "Rev",
+        "St",
+        "Sr",
+        "Jr",
+        "Prof",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Corp",
+        "Inc",
+        "Ltd",
+        "Co",
+        "vs",
+        "No",
+        "U",
+        "S",
+        "Ph",
+    ]
+)
+_BEFORE_WINDOW = 70
+_OBJECT_WINDOW = 30
+# What a generic channel noun is of: "talks between theater commanders", "a meeting of
+# maritime safety officials", "talks on confidence-building measures".
+_COMPLEMENT = re.compile(
+    r"\s+(?:between|of|on|among|at|with|involving)\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}$",
+    re.I,
+)
+# Between a verb and its channel object only articles and modifiers: "cut off all
+# communication lines", "launched a defense hotline"; not "cut back tensions after talks".
+_OBJECT_GAP = re.compile(
+    r"[\s,]*(?:(?:off|down|up|all|the|its|their|his|her|our|a|an|any|every|remaining|existing|"
+    r"direct|regular|bilateral|official|formal|two|both|such|these|those|this|that|new|several|"
+    r"some|various|key|military|defen[cs]e|security|diplomatic|communications?|liaison|"
+    r"telephone|phone|emergency|crisis|[\w]+-[\w-]+|[A-Z][\w.’']*)[\s,]+)*$"
+)
+# "the attempts to reach out to China's military in recent months have been rejected"
+_REQUEST_WINDOW = 110
+_AFTER_WINDOW = 90
+# "for the first time in 21 months": a measure of a gap, not the date of the claim.
+_FIRST_TIME = re.compile(r"\bfirst\s+(?:\w+\s+){0,2}?time\s+(?:in\s+|since\s+)?$", re.I)
+_CONTEXTUAL_TIMES = re.compile(r"^(?:since|before|ahead of|by|until|till)\b", re.I)
+_AFTER_TIMES = re.compile(r"\b(?:after|following|since)\s+(?:\w+\s+){0,6}$", re.I)
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Noun:
+    """A channel noun found in a sentence: its kind if it says one, and what qualifies it."""
+
+    start: int
+    end: int
+    kind: Kind | None
+    event: bool
+    specificity: int
+    definite: bool = False
+    hint: bool = False
+
+
+@dataclass
+class _Sentence:
+    """One candidate sentence with everything found in it."""
+
+    start: int
+    end: int
+    paragraph_start: int
+    clauses: list[Span]
+    actors: list[Actor]
+    nouns: list[_Noun]
+    times: list[TimeExpression]
+    cue_starts: list[int] = field(default_factory=list)
+    hits: list[tuple[int, int, StateCue]] = field(default_factory=list)
+
+
+@dataclass
+class _Candidate:
+    """A claim under construction, before deduplication."""
+
+    pair: str
+    kind: Kind
+    state: State
+    modality: Modality
+    span: Span
+    clause: Span
+    time: TimeExpression | None
+    confidence: float
+    anchor: int
+    after_time: bool = False
+    whole_sentence: bool = False
+
+
+@dataclass
+class _Article:
+    """What extraction knows of the article so far."""
+
+    text: str
+    published: date | None
+    mentions: list[Mention]
+    salience: Salience
+    cues: Cues
+    last_kind: Kind | None = None
+    sentences: list[Span] = field(default_factory=list)
+    actors_of: dict[int, list[Actor]] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- segmentation
+
+
+@functools.cache
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def _paragraphs(text: str) -> list[Span]:
+    """Paragraphs: lines, with hard-wrapped lines (no end punctuation, next line in lower
+    case) joined back."""
+    spans: list[Span] = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        start, end = position, position + len(line.rstrip("\r\n"))
+        position += len(line)
+        if not text[start:end].strip():
+            continue
+        stripped = text[start:end].lstrip()
+        if (
+            spans
+            and stripped[:1].islower()
+            and not _TERMINAL.search(text[spans[-1][0] : spans[-1][1]])
+        ):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _sentences(text: str, paragraph: Span) -> list[Span]:
+    """Sentence spans of a paragraph, found with pysbd and located back in the text."""
+    start, end = paragraph
+    # Line breaks inside a paragraph are wrapping, not sentence ends; a space keeps offsets.
+    flat = re.sub(r"[\r\n]", " ", text[start:end])
+    spans: list[Span] = []
+    cursor = 0
+    for piece in _segmenter().segment(flat):
+        core = piece.strip()
+        if not core:
+            continue
+        found = flat.find(core, cursor)
+        if found < 0:
+            return [(start, end)]
+        spans += _split_quoted(text, start + found, start + found + len(core))
+        cursor = found + len(core)
+    return spans or [(start, end)]
+
+
+def _split_quoted(text: str, start: int, end: int) -> list[Span]:
+    """Sentences pysbd leaves joined inside a quotation ("We agreed. Recently ...")."""
+    spans: list[Span] = []
+    cursor = start
+    for m in _QUOTED_BREAK.finditer(text, start, end):
+        word = re.search(r"(\w+)\W*$", text[max(cursor, m.start() - 12) : m.start() + 1])
+        if word and (word.group(1) in _ABBREVIATIONS or len(word.group(1)) < 2):
+            continue
+        spans.append((cursor, m.start() + 1 + len(m.group(1))))
+        cursor = m.end()
+    spans.append((cursor, end))
+    return spans
+
+
+def _clauses(text: str, start: int, end: int, c: Cues) -> list[Span]:
+    """Clauses of a sentence, cut at the conjunctions and semicolons that join them."""
+    cuts: list[Span] = []
+    opening = _SUBORDINATE_OPENING.match(text, start, end)
+    if opening:
+        cuts.append(
+            (
+                opening.end() - len(opening.group()) + len(opening.group().rstrip(", ")),
+                opening.end(),
+            )
+        )
+    cuts += [(m.start(), m.end()) for m in c.clause_breaks.finditer(text, start, end)]
+    clauses: list[Span] = []
+    cursor = start
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start > cursor:
+            clauses.append((cursor, cut_start))
+        cursor = max(cursor, cut_end)
+    if cursor < end:
+        clauses.append((cursor, end))
+    return clauses or [(start, end)]
+
+
+def _skip_dateline(text: str, start: int, end: int) -> int:
+    """Where a sentence's own words begin, after a dateline such as "WASHINGTON, Jan. 7 —"."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m else start
+
+
+# --------------------------------------------------------------------------- nouns and cues
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _modifier_kind(text: str, start: int, end: int, clause: Span, c: Cues) -> Kind | None:
+    """The kind a word before a generic channel noun gives it ("military talks")."""
+    before = text[max(clause[0], start - 40) : start]
+    after = text[end : min(clause[1], end + 30)]
+    for kind, pattern in c.modifiers:
+        for m in pattern.finditer(before):
+            if _ADJACENT.match(before[m.end() :]):
+                return kind
+        if re.match(r"\s+(?:with|between)\s+\S+\s+" + pattern.pattern, after, re.I):
+            return kind
+    return None
+
+
+def _channel_nouns(text: str, sentence: Span, clauses: list[Span], c: Cues) -> list[_Noun]:
+    """Kind nouns and unblocked generic channel nouns of a sentence."""
+    start, end = sentence
+    nouns: list[_Noun] = []
+    for noun in c.kinds:
+        nouns += [_kind_noun(m, noun) for m in noun.pattern.finditer(text, start, end)]
+    for m in c.generic.finditer(text, start, end):
+        if any(_overlaps((m.start(), m.end()), (n.start, n.end)) for n in nouns):
+            continue
+        clause = next((cl for cl in clauses if cl[0] <= m.start() < cl[1]), sentence)
+        if c.blocking.search(text, max(clause[0], m.start() - 30), m.start()):
+            continue
+        definite = bool(_DEFINITE.search(text, max(clause[0], m.start() - 25), m.start()))
+        kind = _modifier_kind(text, m.start(), m.end(), clause, c)
+        nouns.append(_Noun(m.start(), m.end(), kind, False, 0, definite and kind is None))
+    return sorted(nouns, key=lambda n: n.start)
+
+
+def _kind_noun(m: re.Match[str], noun: KindNoun) -> _Noun:
+    return _Noun(m.start(), m.end(), noun.kind, noun.event, noun.specificity, hint=noun.hint)
+
+
+def _cue_hits(text: str, start: int, end: int, c: Cues) -> list[tuple[int, int, StateCue]]:
+    """State cues of a sentence: where two overlap the higher-ranked, longer one wins, and
+    none that overlaps a false friend is kept."""
+    found = []
+    for cue in c.states:
+        found += [(m.start(), m.end(), cue) for m in cue.pattern.finditer(text, start, end)]
+    found.sort(key=lambda h: (-h[2].rank, -(h[1] - h[0]), h[0]))
+    friends = [(m.start(), m.end()) for p in c.false_friends for m in p.finditer(text, start, end)]
+    kept: list[tuple[int, int, StateCue]] = []
+    for hit in found:
+        span = (hit[0], hit[1])
+        if any(_overlaps(span, (k[0], k[1])) for k in kept):
+            continue
+        if any(_overlaps(span, f) for f in friends):
+            continue
+        kept.append(hit)
+    return sorted(kept, key=lambda h: h[0])
+
+
+def _near(nouns: Sequence[_Noun], lo: int, hi: int, hints: bool = False) -> list[_Noun]:
+    """Channel nouns that reach into text[lo:hi] (with `hints`, kind hints too)."""
+    return [n for n in nouns if n.end > lo and n.start < hi and (hints or not n.hint)]
+
+
+def _needs_met(
+    art: _Article,
+    sent: _Sentence,
+    hit: tuple[int, int, StateCue],
+    clause: Span,
+    across: bool = False,
+) -> bool:
+    """Whether what a cue needs is near it: a channel noun, a request, or someone."""
+    start, end, cue = hit
+    before = (max(clause[0], start - _BEFORE_WINDOW), start)
+    after = (end, min(clause[1], end + _AFTER_WINDOW))
+    channel_before = _near(sent.nouns, before[0], end)
+    channel_after = _near(sent.nouns, start, after[1])
+    if cue.needs == "none":
+        return True
+    if cue.needs == "channel":
+        return bool(channel_before or channel_after)
+    if cue.needs == "after":
+        return bool(channel_after)
+    if cue.needs == "object":
+        objects = _near(sent.nouns, end, min(clause[1], end + _OBJECT_WINDOW))
+        return any(_OBJECT_GAP.match(art.text, end, n.start) for n in objects if n.start >= end)
+    if cue.needs == "request":
+        c = art.cues
+        reach = (max(clause[0], start - _REQUEST_WINDOW), start)
+        if channel_before or channel_after or c.requests.search(art.text, *reach):
+            return True
+        if c.requests.search(art.text, *after):
+            return True
+        # "X proposed talks, but Y has yet to respond": the request is in the clause before.
+        return (
+            across
+            and cue.rank > 1
+            and bool(
+                c.requests.search(art.text, sent.start, clause[0])
+                or _near(sent.nouns, sent.start, clause[0])
+            )
+        )
+    if cue.needs == "pair" and (
+        _two_sides(art, sent) or any(n.specificity for n in channel_before + channel_after)
+    ):
+        return True
+    return _someone_after(art, sent, hit, clause, person_only=cue.needs == "person")
+
+
+def _two_sides(art: _Article, sent: _Sentence) -> bool:
+    """Whether a sentence names two states, or says there are two sides."""
+    parties = {a.party for a in sent.actors if a.is_state and not a.weak}
+    return len(parties) >= 2 or bool(art.cues.bilateral.search(art.text, sent.start, sent.end))
+
+
+def _someone_after(
+    art: _Article, sent: _Sentence, hit: tuple[int, int, StateCue], clause: Span, person_only: bool
+) -> bool:
+    """Whether a contact cue has someone of a state as its object (or two subjects)."""
+    start, end, _ = hit
+    c = art.cues
+    window = art.text[end : min(clause[1], end + 60)]
+    following = [
+        a for a in sent.actors if end <= a.start < min(clause[1], end + 80) and a.category != PLACE
+    ]
+    if following and following[0].category == NON_STATE:
+        return False
+    if c.counterpart.match(window.lstrip(" ,")) or re.match(
+        r"\s*(?:with\s+)?(?:his|her|their|its)\s+(?:\w+\s+){0,2}(?:counterparts?|opposite\s+numbers?)",
+        window,
+    ):
+        return True
+    if person_only:
+        told = [a for a in following if a.is_state and (a.category == PERSON or a.role)]
+        return bool(told) and bool(_TOLD_GAP.match(art.text[end : told[0].start]))
+    for actor in following:
+        if actor.weak and c.places.search(art.text[max(clause[0], actor.start - 60) : actor.start]):
+            continue
+        if actor.is_state:
+            return True
+    subjects = {a.party for a in sent.actors if clause[0] <= a.start < start and a.is_state}
+    return len(subjects) >= 2 or bool(c.bilateral.search(art.text, clause[0], start))
+
+
+def _negated(art: _Article, hit_start: int, clause: Span) -> bool:
+    c = art.cues
+    window = art.text[max(clause[0], hit_start - c.negation_window) : hit_start]
+    return bool(c.negation.search(window))
+
+
+def _non_finite(art: _Article, start: int, clause: Span) -> bool:
+    """Whether a cue is a gerund governed by a preposition ("in advance of holding
+    meetings"): it names a kind of act, not one that happened."""
+    word = re.match(r"\w+", art.text[start : start + 30])
+    if not word or not word.group().lower().endswith("ing"):
+        return False
+    if not _GERUND_AFTER_PREPOSITION.search(art.text, max(clause[0], start - 25), start):
+        return False
+    # "the importance of restoring channels" still says something: an intent.
+    window = (max(clause[0], start - art.cues.modality_window), start)
+    return not any(p.search(art.text, *window) for _, p in art.cues.modality)
+
+
+def _led_by_organisation(sent: _Sentence, clause: Span, start: int) -> bool:
+    """Whether the subject of a contact is an organisation and no state ("the EU's envoy
+    held talks ...")."""
+    before = [a for a in sent.actors if clause[0] <= a.start < start and not a.weak]
+    return any(a.category == "nonstate" for a in before) and not any(a.is_state for a in before)
+
+
+def _blocked(art: _Article, clause: Span) -> bool:
+    return any(p.search(art.text, *clause) for p in art.cues.clause_blockers)
+
+
+# --------------------------------------------------------------------------- pair
+
+
+def _pair_for(
+    art: _Article,
+    sent: _Sentence,
+    index: int,
+    clause: Span,
+    anchor: tuple[int, int],
+    contact: bool = False,
+) -> tuple[tuple[str, str], float] | None:
+    """The two states of a claim and how sure we are of them (1.0 = both named nearby)."""
+    text, c = art.text, art.cues
+    joined = joined_pair(text, sent.actors, *clause)
+    if joined:
+        return joined, 1.0
+    if c.bilateral.search(text, *clause) and not any(
+        a.is_state and not a.weak and clause[0] <= a.start < clause[1] for a in sent.actors
+    ):
+        joined = joined_pair(text, sent.actors, sent.start, sent.end)
+        if joined:
+            return joined, 0.95
+    in_clause = [a for a in sent.actors if clause[0] <= a.start < clause[1]]
+    if _object_is_not_a_state(in_clause, anchor):
+        return None
+    mid = (anchor[0] + anchor[1]) // 2
+    chosen = rank_parties([a for a in in_clause if not a.weak], mid)
+    if contact:
+        chosen = _subject_and_object(art, in_clause, anchor, chosen)
+    certainty = 1.0
+    for pool, penalty in (
+        ([a for a in sent.actors if not a.weak], 0.95),
+        ([a for a in in_clause if a.weak], 0.9),
+        ([a for a in sent.actors if a.weak], 0.85),
+    ):
+        if len(chosen) >= 2:
+            break
+        extra = [p for p in _by_salience(art, sent, rank_parties(pool, mid)) if p not in chosen]
+        if extra:
+            chosen += extra
+            certainty = min(certainty, penalty)
+    if len(chosen) < 2:
+        spoken = _first_person_party(art, sent, index, clause)
+        if spoken and spoken not in chosen:
+            chosen.append(spoken)
+            certainty = min(certainty, 0.85)
+    if len(chosen) < 2:
+        context = art.salience.ranked(sent.start, sent.paragraph_start, set(chosen))
+        chosen += context[: 2 - len(chosen)]
+        certainty = min(certainty, 0.75 if len(chosen) == 2 else 0.0)
+    if len(chosen) < 2 or chosen[0] == chosen[1]:
+        return None
+    return (chosen[0], chosen[1]), certainty
+
+
+def _subject_and_object(
+    art: _Article, in_clause: Sequence[Actor], anchor: Span, ranked: list[str]
+) -> list[str]:
+    """For a contact ("X met Y"), the state just before the cue and the first state after
+    it. States listed after the first object ("met ministers of France, Germany and the
+    UK") are not a second side; without a subject before the cue, the subject is found
+    outside the clause."""
+    after = [
+        a
+        for a in in_clause
+        if a.start >= anchor[1]
+        and a.is_state
+        and not art.cues.places.search(art.text[max(0, a.start - 60) : a.start])
+    ]
+    subjects = rank_parties(
+        [a for a in in_clause if a.end <= anchor[0] and a.is_state and not a.weak], anchor[0]
+    )
+    if not after or len(subjects) >= 2:
+        return subjects if len(subjects) >= 2 else ranked
+    obj = after[0].party
+    before = [
+        a for a in in_clause if a.end <= anchor[0] and a.is_state and not a.weak and a.party != obj
+    ]
+    if before:
+        subject = min(before, key=lambda a: anchor[0] - a.end).party
+        return [p for p in (subject, obj) if p]
+    return [obj] if obj else []
+
+
+def _by_salience(art: _Article, sent: _Sentence, parties: list[str]) -> list[str]:
+    """Parties reordered so that those the article talks about most come first."""
+    ranked = art.salience.ranked(sent.start, sent.paragraph_start, set())
+    order = {p: i for i, p in enumerate(ranked)}
+    return sorted(parties, key=lambda p: order.get(p, len(order)))
+
+
+def _object_is_not_a_state(in_clause: Sequence[Actor], anchor: tuple[int, int]) -> bool:
+    """Whether the cue is about contact with an organisation ("talks with NATO", "met his
+    European counterparts") or led by one (the EU's envoy "will meet ...")."""
+    after = [a for a in in_clause if anchor[1] <= a.start <= anchor[1] + 45]
+    before = [a for a in in_clause if a.end <= anchor[0] and anchor[0] - a.end <= 25]
+    first_after = after[0] if after else None
+    last_before = before[-1] if before else None
+    return any(
+        a is not None and a.party is None and a.category == "nonstate" and not a.weak
+        for a in (first_after, last_before)
+    )
+
+
+def _first_person_party(art: _Article, sent: _Sentence, index: int, clause: Span) -> str | None:
+    """The state of the speaker when the clause says "we" or "our" inside a quotation."""
+    for m in art.cues.first_person.finditer(art.text, *clause):
+        if inside_quotation(art.text, sent.paragraph_start, m.start()):
+            return speaker_party(art.text, art.sentences, index, art.actors_of, art.cues)
+    return None
+
+
+# --------------------------------------------------------------------------- kind
+
+
+def _roles(sent: _Sentence, clause: Span, party: str, anchor: int) -> list[str]:
+    """Roles of a party's actors, in the clause first, nearest to the cue first."""
+    for lo, hi in (clause, (sent.start, sent.end)):
+        found = [a for a in sent.actors if lo <= a.start < hi and a.party == party and a.role]
+        if found:
+            found.sort(key=lambda a: abs(a.start - anchor))
+            return [a.role for a in found if a.role]
+    return []
+
+
+def _side_kind(roles: list[str], c: Cues) -> Kind | None:
+    """The kind one side's offices point to; several military offices mean the military."""
+    kinds = [c.role_kinds[r] for r in roles if r in c.role_kinds]
+    if not kinds:
+        return None
+    if len(set(kinds)) > 1 and all(r in c.military_roles for r in roles if r in c.role_kinds):
+        return Kind.MILITARY_RELATIONS
+    return kinds[0]
+
+
+def _role_kind(
+    art: _Article, sent: _Sentence, clause: Span, pair: tuple[str, str], anchor: int
+) -> Kind | None:
+    """The kind the offices of the two sides point to: two defense ministers meet as
+    defense ministers; a minister meeting a president is military if either side is."""
+    c = art.cues
+    roles = [_roles(sent, clause, party, anchor) for party in pair]
+    counterpart = c.counterpart.search(art.text, *clause)
+    if counterpart and bool(roles[0]) != bool(roles[1]):
+        roles = [roles[0] or roles[1], roles[1] or roles[0]]
+    kinds = [_side_kind(r, c) for r in roles]
+    known = [k for k in kinds if k]
+    if not known:
+        return None
+    if len(known) == 1 or known[0] == known[1]:
+        return known[0]
+    military = {c.role_kinds[r] for r in c.military_roles if r in c.role_kinds}
+    if any(k in military for k in known):
+        return Kind.MILITARY_RELATIONS
+    if Kind.DIPLOMATIC_CHANNEL in known:
+        return Kind.DIPLOMATIC_CHANNEL
+    return known[0]
+
+
+def _noun_kind(
+    art: _Article, sent: _Sentence, clause: Span, anchor: Span
+) -> tuple[Kind | None, bool]:
+    """The kind named near the cue, and whether only a generic word named it.
+
+    The channel noun nearest the cue decides: its own kind ("hotline"), the word before
+    it ("military talks"), what it is of ("talks between theater commanders"), what it
+    refers back to ("these channels"); else a kind hint in reach ("China's military").
+    """
+    lo, hi = max(clause[0], anchor[0] - _BEFORE_WINDOW), min(clause[1], anchor[1] + _AFTER_WINDOW)
+
+    def distance(n: _Noun) -> tuple[int, int]:
+        # A verb's object follows it: a noun after the cue counts as three times nearer.
+        return (max(0, anchor[0] - n.end, (n.start - anchor[1]) // 3), -n.specificity)
+
+    channels = sorted(_near(sent.nouns, lo, hi), key=distance)
+    if channels:
+        nearest = channels[0]
+        if nearest.kind is not None:
+            return nearest.kind, nearest.specificity == 0
+        complement = [
+            n
+            for n in _near(sent.nouns, nearest.end, min(clause[1], nearest.end + 40), hints=True)
+            if n.kind is not None
+            and n.start >= nearest.end
+            and _COMPLEMENT.match(art.text, nearest.end, n.start)
+        ]
+        if complement:
+            return complement[0].kind, False
+        if nearest.definite:
+            # "such communications", "these channels": the channel named just before.
+            earlier = [n for n in sent.nouns if n.end <= nearest.start and n.kind is not None]
+            if earlier:
+                return earlier[-1].kind, False
+            if art.last_kind is not None:
+                return art.last_kind, False
+    hints = sorted(
+        (n for n in _near(sent.nouns, lo, hi, hints=True) if n.kind is not None and n.hint),
+        key=distance,
+    )
+    if hints:
+        return hints[0].kind, not channels
+    return None, True
+
+
+def _hotline_purpose(sent: _Sentence, clause: Span) -> bool:
+    """Whether the clause says the contact serves to avoid incidents (a hotline's job)."""
+    return any(
+        n.kind == Kind.OPERATIONAL_HOTLINE and clause[0] <= n.start < clause[1] for n in sent.nouns
+    )
+
+
+def _kind_for(
+    art: _Article,
+    sent: _Sentence,
+    clause: Span,
+    anchor: Span,
+    pair: tuple[str, str],
+    contact: bool,
+    whole_sentence: bool = False,
+) -> tuple[Kind, float]:
+    """The channel kind of a claim and how sure we are of it."""
+    noun_kind, generic = _noun_kind(art, sent, clause, anchor)
+    if noun_kind is None and whole_sentence:
+        # "X proposed military talks, but Y has yet to respond": the channel is named in
+        # another clause of the sentence.
+        noun_kind, generic = _noun_kind(art, sent, (sent.start, sent.end), (sent.start, sent.end))
+    role_kind = _role_kind(art, sent, clause, pair, anchor[0])
+    kind = (role_kind or noun_kind) if contact else (noun_kind or role_kind)
+    certainty = 1.0 if kind and not (generic and kind == noun_kind) else 0.9
+    if kind in (None, Kind.MILITARY_RELATIONS, Kind.DIPLOMATIC_CHANNEL) and _hotline_purpose(
+        sent, clause
+    ):
+        return Kind.OPERATIONAL_HOTLINE, 1.0
+    if kind is None:
+        return Kind.DIPLOMATIC_CHANNEL, 0.8
+    return kind, certainty
+
+
+# --------------------------------------------------------------------------- modality, time
+
+
+def _modality(art: _Article, sent: _Sentence, clause: Span, anchor: Span, state: State) -> Modality:
+    """What the words before the cue make of the claim: fact, plan, wish or condition."""
+    c, text = art.cues, art.text
+    conditional = re.compile(r"\b(?:if|unless|whether)\b", re.I)
+    if conditional.search(text, sent.start, anchor[0]) or conditional.search(
+        text, anchor[1], clause[1]
+    ):
+        return Modality.HYPOTHETICAL
+    window = (max(clause[0], anchor[0] - c.modality_window), anchor[0])
+    for modality, pattern in c.modality:
+        if state == State.REJECTED and modality == Modality.INTENT:
+            continue
+        if pattern.search(text, *window):
+            return modality
+    return Modality.ASSERTED
+
+
+def _time_for(
+    art: _Article, sent: _Sentence, clause: Span, anchor: Span
+) -> tuple[TimeExpression | None, bool]:
+    """The time that dates the claim and whether it only bounds it from below ("after
+    talks on Monday"): the clause's own time nearest the cue, else a past time elsewhere
+    in the sentence ("in late 2015 ..., although both sides agreed to ...")."""
+    found = _time_in(art, sent, clause, anchor, clause)
+    for other in sent.clauses:
+        if found[0] is not None:
+            break
+        if other != clause and not any(other[0] <= s < other[1] for s in sent.cue_starts):
+            found = _time_in(art, sent, clause, anchor, other, past_only=True)
+    return found
+
+
+def _time_in(
+    art: _Article, sent: _Sentence, clause: Span, anchor: Span, area: Span, past_only: bool = False
+) -> tuple[TimeExpression | None, bool]:
+    text = art.text
+    usable = []
+    relatives = relative_clauses(text, sent.start, sent.end)
+    for t in sent.times:
+        if not (area[0] <= t.start < area[1]) or _CONTEXTUAL_TIMES.match(t.text):
+            continue
+        if any(s <= t.start < e and not s <= anchor[0] < e for s, e in relatives):
+            continue
+        if _FIRST_TIME.search(text, max(area[0], t.start - 30), t.start):
+            continue
+        if past_only and (art.published is None or t.latest >= art.published):
+            continue
+        if art.cues.adjuncts.search(text, max(clause[0], t.start - 40), t.start) and re.search(
+            r"\b(?:since|before|ahead\s+of|until)\s+(?:\w+\s+){0,5}$",
+            text[max(clause[0], t.start - 40) : t.start],
+            re.I,
+        ):
+            continue
+        said = bool(_SPEECH_BEFORE.search(text, max(clause[0], t.start - 30), t.start)) and not (
+            anchor[0] <= t.start - 1 <= anchor[1] + 30
+        )
+        usable.append((said, max(0, anchor[0] - t.end, t.start - anchor[1]), t))
+    if not usable:
+        return None, False
+    usable.sort(key=lambda u: (u[0], u[1]))
+    best = usable[0][2]
+    lower_bound = bool(_AFTER_TIMES.search(text[max(clause[0], best.start - 60) : best.start]))
+    return best, lower_bound
+
+
+def _interval(
+    art: _Article, time: TimeExpression | None, lower_bound: bool
+) -> tuple[date | None, date | None, Precision, DateHow]:
+    if time is not None:
+        end = time.latest
+        if lower_bound and art.published and art.published > end:
+            return time.earliest, art.published, Precision.RANGE, time.how
+        return time.earliest, end, time.precision, time.how
+    if art.published is not None:
+        return art.published, art.published, Precision.DAY, DateHow.PUBLICATION
+    return None, None, Precision.UNKNOWN, DateHow.PUBLICATION
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def _candidate(
+    art: _Article,
+    sent: _Sentence,
+    index: int,
+    clause: Span,
+    anchor: Span,
+    state: State,
+    strength: float,
+    contact: bool,
+    whole_sentence: bool = False,
+) -> _Candidate | None:
+    found = _pair_for(art, sent, index, clause, anchor, contact)
+    if found is None:
+        return None
+    (a, b), pair_certainty = found
+    kind, kind_certainty = _kind_for(art, sent, clause, anchor, (a, b), contact, whole_sentence)
+    modality = _modality(art, sent, clause, anchor, state)
+    time, lower_bound = _time_for(art, sent, clause, anchor)
+    if time and modality == Modality.ASSERTED and art.published and time.earliest > art.published:
+        modality = Modality.PLANNED
+    first, second = sorted((a, b))
+    confidence = round(max(0.05, min(0.95, strength * pair_certainty * kind_certainty)), 2)
+    return _Candidate(
+        f"{first}-{second}",
+        kind,
+        state,
+        modality,
+        clause,
+        clause,
+        time,
+        confidence,
+        anchor[0],
+        lower_bound,
+    )
+
+
+def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candidate]:
+    found = []
+    for hit in sent.hits:
+        start, end, cue = hit
+        clause = next((cl for cl in sent.clauses if cl[0] <= start < cl[1]), None)
+        if clause is None or _blocked(art, clause):
+            continue
+        whole = False
+        if not _needs_met(art, sent, hit, clause):
+            if not _needs_met(art, sent, hit, clause, across=True):
+                continue
+            whole = True
+        if _negated(art, start, clause) or _non_finite(art, start, clause):
+            continue
+        contact = cue.state == State.OPEN and cue.needs in ("actor", "person", "pair")
+        if contact and _led_by_organisation(sent, clause, start):
+            continue
+        strength = 0.85 if cue.needs != "person" else 0.7
+        candidate = _candidate(
+            art,
+            sent,
+            index,
+            clause,
+            (start, end),
+            cue.state,
+            strength + 0.03 * (cue.rank - 1),
+            contact,
+            whole,
+        )
+        if candidate:
+            candidate.whole_sentence = whole
+            found.append(candidate)
+    return found
+
+
+def _event_candidates(
+    art: _Article, sent: _Sentence, index: int, taken: list[Span]
+) -> list[_Candidate]:
+    """Contacts named by an event noun and a past time: "the talks in Washington last month"."""
+    found = []
+    for noun in sent.nouns:
+        if noun.hint or not (noun.event or _is_event(art, noun)):
+            continue
+        if any(_overlaps((noun.start, noun.end), t) for t in taken):
+            continue
+        clause = next((cl for cl in sent.clauses if cl[0] <= noun.start < cl[1]), None)
+        if clause is None or _blocked(art, clause) or _negated(art, noun.start, clause):
+            continue
+        time = next(
+            (
+                t
+                for t in sent.times
+                if noun.end <= t.start <= noun.end + 45
+                and t.start < clause[1]
+                and not _CONTEXTUAL_TIMES.match(t.text)
+            ),
+            None,
+        )
+        if time is None or art.published is None or time.earliest > art.published:
+            continue
+        if any(
+            f.search(art.text, noun.start, min(clause[1], noun.end + 20))
+            for f in art.cues.false_friends
+        ):
+            continue
+        candidate = _candidate(
+            art, sent, index, clause, (noun.start, noun.end), State.OPEN, 0.7, True
+        )
+        if candidate:
+            candidate.time, candidate.after_time = time, False
+            found.append(candidate)
+    return found
+
+
+def _is_event(art: _Article, noun: _Noun) -> bool:
+    """Whether a generic noun names one contact ("talks", "a phone call")."""
+    return bool(art.cues.generic_event.fullmatch(art.text, noun.start, noun.end))
+
+
+def _prefer_changes(candidates: list[_Candidate]) -> list[_Candidate]:
+    """In one clause, a change of state outranks a contact on the same channel or in its
+    reach: "little chance of Li meeting the Americans" is a refusal, not a meeting."""
+    changes = [c for c in candidates if c.state != State.OPEN]
+
+    def shadowed(c: _Candidate) -> bool:
+        return any(
+            ch.clause == c.clause and 0 <= c.anchor - ch.anchor <= _AFTER_WINDOW for ch in changes
+        )
+
+    return [c for c in candidates if c.state != State.OPEN or not shadowed(c)]
+
+
+def _quote_span(art: _Article, sent: _Sentence, cand: _Candidate) -> Span:
+    """The clause if it names one of the parties, else the whole sentence; trimmed."""
+    lo, hi = cand.clause
+    parties = set(cand.pair.split("-"))
+    if cand.whole_sentence or not any(
+        lo <= a.start < hi and a.party in parties for a in sent.actors
+    ):
+        lo, hi = sent.start, sent.end
+    lo = _skip_dateline(art.text, lo, hi)
+    chunk = art.text[lo:hi]
+    lo += len(chunk) - len(chunk.lstrip(" \t\n,;—–-"))
+    hi -= len(chunk) - len(chunk.rstrip())
+    return lo, hi
+
+
+def _to_claim(art: _Article, sent: _Sentence, cand: _Candidate) -> Claim:
+    start, end = _quote_span(art, sent, cand)
+    earliest, latest, precision, how = _interval(art, cand.time, cand.after_time)
+    return Claim(
+        pair=cand.pair,
+        kind=cand.kind,
+        state=cand.state,
+        modality=cand.modality,
+        quote=art.text[start:end],
+        char_start=start,
+        char_end=end,
+        effective_start=earliest,
+        effective_end=latest,
+        precision=precision,
+        date_how=how,
+        confidence=cand.confidence,
+    )
+
+
+def _sentence_claims(art: _Article, sent: _Sentence, index: int) -> list[Claim]:
+    sent.hits = _cue_hits(art.text, sent.start, sent.end, art.cues)
+    sent.cue_starts = [h[0] for h in sent.hits]
+    sent.cue_starts += [n.start for n in sent.nouns if n.event or _is_event(art, n)]
+    candidates = _cue_candidates(art, sent, index)
+    taken = [(c.anchor, c.anchor + 1) for c in candidates]
+    candidates += _event_candidates(art, sent, index, taken)
+    candidates = _prefer_changes(candidates)
+    best: dict[tuple[str, Kind, State, Modality, Span], _Candidate] = {}
+    for cand in candidates:
+        key = (cand.pair, cand.kind, cand.state, cand.modality, cand.clause)
+        if key not in best or cand.confidence > best[key].confidence:
+            best[key] = cand
+    claims = [_to_claim(art, sent, c) for c in sorted(best.values(), key=lambda c: c.anchor)]
+    if claims:
+        art.last_kind = claims[-1].kind
+    else:
+        named = [n.kind for n in sent.nouns if n.kind is not None]
+        if named:
+            art.last_kind = named[-1]
+    return claims
+
+
+def _sentence(art: _Article, span: Span, paragraph_start: int, index: int) -> _Sentence:
+    start = _skip_dateline(art.text, *span)
+    end = span[1]
+    clauses = _clauses(art.text, start, end, art.cues)
+    times = [
+        TimeExpression(
+            t.start + start, t.end + start, t.text, t.earliest, t.latest, t.precision, t.how
+        )
+        for t in find_times(art.text[start:end], art.published)
+    ]
+    return _Sentence(
+        start,
+        end,
+        paragraph_start,
+        clauses,
+        art.actors_of[index],
+        _channel_nouns(art.text, (start, end), clauses, art.cues),
+        times,
+    )
+
+
+def extract(text: str, published: date | None) -> list[Claim]:
+    """Every claim about a channel between two states that the text makes, in text order."""
+    c = cues()
+    paragraphs = [p for p in _paragraphs(text) if c.prefilter.search(text, *p)]
+    if not paragraphs:
+        return []
+    mentions = find_mentions(text, published)
+    art = _Article(text, published, mentions, Salience(mentions), c)
+    claims: list[Claim] = []
+    for paragraph in paragraphs:
+        art.sentences = _sentences(text, paragraph)
+        art.actors_of = {
+            i: sentence_actors(text, s, e, mentions, c) for i, (s, e) in enumerate(art.sentences)
+        }
+        for index, span in enumerate(art.sentences):
+            if c.prefilter.search(text, *span):
+                claims += _sentence_claims(art, _sentence(art, span, paragraph[0], index), index)
+    return claims
