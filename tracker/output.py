@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -110,7 +111,9 @@ def write_table(
     console: Console | None = None,
 ) -> None:
     """A table for reading: no grid, narrow columns kept whole, the quote wrapped."""
-    console = console or Console(width=None if sys.stdout.isatty() else 120)
+    # Piped tables get a comfortable width unless COLUMNS says otherwise.
+    wide_enough = sys.stdout.isatty() or "COLUMNS" in os.environ
+    console = console or Console(width=None if wide_enough else 120)
     wide = any(column.wide for column in columns)
     table = Table(title=title, box=box.SIMPLE_HEAD, expand=wide, title_justify="left")
     for column in columns:
