@@ -217,6 +217,11 @@ Gen. Li will not call, Mr. Mattis said on Monday. | Monday | 2017-02-13 | d
 The talks will go on. Officials met on Tuesday to plan them. | Tuesday | 2017-02-14 | d
 The next round of talks was held on Monday in Geneva. | Monday | 2017-02-13 | d
 Seoul will restore the line that was cut on Monday. | Monday | 2017-02-13 | d
+On Tuesday, the envoy will fly to Seoul for talks. | Tuesday | 2017-02-21 | d
+On Friday the two ministers are scheduled to meet in Munich. | Friday | 2017-02-17 | d
+On Tuesday, the envoy said he will fly to Seoul. | Tuesday | 2017-02-14 | d
+On Tuesday, the two envoys met in Seoul. | Tuesday | 2017-02-14 | d
+By Monday, the line had been cut and it will stay so. | Monday | 2017-02-13 | d
 """
 
 WEEKDAYS_NEWYEAR = """

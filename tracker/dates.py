@@ -726,11 +726,48 @@ def _is_future(ctx: _Context, start: int) -> bool:
     begin = _sentence_start(ctx.text, start)
     at, end = _last_word(ctx.low, _FUTURE_MARKERS, begin, start)
     if at < 0:
-        return False
+        return _fronted_future(ctx, begin, start)
     before = ctx.low[max(begin, at - 8) : at].split()
     if before and before[-1] in _PAST_AUXILIARIES:
         return False
     return _last_word(ctx.low, _BACK_TO_PAST, end, start)[0] < 0
+
+
+_FRONTING = frozenset({"", "on", "by", "at", "late on", "early on", "and on", "then on"})
+_MAIN_CLAUSE_CHARS = 80
+
+
+def _fronted_future(ctx: _Context, begin: int, start: int) -> bool:
+    """Whether a time fronted before its clause ("On Tuesday, he will travel") is future.
+
+    News often opens a sentence with the time: the tense then comes after it, in the
+    first words of the main clause.
+    """
+    lead = " ".join(ctx.low[begin:start].replace(",", " ").split())
+    if lead not in _FRONTING:
+        return False
+    stop = min(len(ctx.low), start + _MAIN_CLAUSE_CHARS)
+    for mark in ".;!?":
+        found = ctx.low.find(mark, start, stop)
+        if found >= 0:
+            stop = found
+    at, _ = _first_word(ctx.low, _FUTURE_MARKERS, start, stop)
+    if at < 0:
+        return False
+    return _first_word(ctx.low, _BACK_TO_PAST, start, at)[0] < 0
+
+
+def _first_word(low: str, words: tuple[str, ...], begin: int, end: int) -> tuple[int, int]:
+    """Where the first of `words` stands in low[begin:end] as a word: (start, end), or (-1, -1)."""
+    first = (len(low) + 1, -1)
+    for word in words:
+        at = low.find(word, begin, end)
+        while at >= 0:
+            if _word_at(low, at, at + len(word)) and at + len(word) <= end:
+                first = min(first, (at, at + len(word)))
+                break
+            at = low.find(word, at + 1, end)
+    return first if first[1] >= 0 else (-1, -1)
 
 
 def _weekday_day(weekday: int, published: date, rel: str | None, future: bool) -> date:
