@@ -203,13 +203,14 @@ def _same_file(want: str, got: str) -> bool:
 
 
 def candidates(want: Expected, got: Predicted) -> bool:
+    start, end = got.start or got.published, got.end or got.published
+    if start is None and end is None and (want.earliest or want.latest):
+        return False  # an undated claim cannot be said to agree with a dated one
     return (
         _same_file(want.file, got.file)
         and want.pair == got.pair
         and want.state == got.state
-        and _overlap(
-            want.earliest, want.latest, got.start or got.published, got.end or got.published
-        )
+        and _overlap(want.earliest, want.latest, start, end)
     )
 
 
