@@ -41,11 +41,34 @@ def statuses(
     kind: Kind | None = None,
     policy: timeline.Policy = timeline.Policy(),
 ) -> list[ChannelStatus]:
-    """The status of every channel of a pair (or one channel) on day `on`."""
-    grouped = _facts_by_channel(engine, pair, kind)
-    return [
-        timeline.status_on(p, k, facts, on, policy) for (p, k), facts in sorted(grouped.items())
-    ]
+    """The status of every channel of a pair (or one channel) on day `on`.
+
+    Under the default modalities only the facts that can decide the day are read
+    (store.status_facts); a policy that counts other modalities reads the whole history.
+    """
+    if policy.modalities != timeline.Policy().modalities:
+        grouped = _facts_by_channel(engine, pair, kind)
+        return [
+            timeline.status_on(p, k, facts, on, policy) for (p, k), facts in sorted(grouped.items())
+        ]
+    with session_scope(engine) as session:
+        channels = [
+            (p, k)
+            for p, k in store.channel_list(session=session, pair=pair)
+            if kind is None or k == kind
+        ]
+        if kind is not None and (pair, kind) not in channels:
+            channels.append((pair, kind))
+        return [
+            timeline.status_on(
+                p,
+                k,
+                store.status_facts(session=session, pair=p, kind=k, on=on, as_of=policy.as_of),
+                on,
+                policy,
+            )
+            for p, k in sorted(channels)
+        ]
 
 
 def status_row(status: ChannelStatus, policy: timeline.Policy) -> dict[str, Any]:

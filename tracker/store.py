@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
@@ -254,6 +254,25 @@ def _fact_query() -> Any:
     )
 
 
+def _to_fact(r: Any) -> Fact:
+    return Fact(
+        evidence_id=r[0],
+        article_id=r[1],
+        pair=r[2],
+        kind=Kind(r[3]),
+        state=State(r[4]),
+        modality=Modality(r[5]),
+        effective_start=r[6],
+        effective_end=r[7],
+        precision=Precision(r[8]),
+        confidence=r[9],
+        review=Review(r[10]),
+        published=r[11],
+        quote=r[12],
+        source=r[13],
+    )
+
+
 def facts(*, session: Session, pair: str | None = None, kind: Kind | None = None) -> list[Fact]:
     """Every piece of evidence as derivation sees it, optionally for one pair or channel."""
     query = _fact_query()
@@ -261,26 +280,60 @@ def facts(*, session: Session, pair: str | None = None, kind: Kind | None = None
         query = query.where(CHANNEL.c.pair == pair)
     if kind is not None:
         query = query.where(CHANNEL.c.kind == str(kind))
-    rows = session.execute(query.order_by(EVIDENCE.c.id)).all()
-    return [
-        Fact(
-            evidence_id=r[0],
-            article_id=r[1],
-            pair=r[2],
-            kind=Kind(r[3]),
-            state=State(r[4]),
-            modality=Modality(r[5]),
-            effective_start=r[6],
-            effective_end=r[7],
-            precision=Precision(r[8]),
-            confidence=r[9],
-            review=Review(r[10]),
-            published=r[11],
-            quote=r[12],
-            source=r[13],
-        )
-        for r in rows
-    ]
+    return [_to_fact(r) for r in session.execute(query.order_by(EVIDENCE.c.id)).all()]
+
+
+def _counting(as_of: date | None) -> Any:
+    """The SQL twin of timeline.counts for the default policy: asserted or accepted, not
+    rejected, and known by `as_of`."""
+    counted = or_(
+        EVIDENCE.c.review == Review.ACCEPTED.value,
+        and_(
+            EVIDENCE.c.modality == Modality.ASSERTED.value,
+            EVIDENCE.c.review != Review.REJECTED.value,
+        ),
+    )
+    return counted if as_of is None else and_(counted, ARTICLE.c.published <= as_of)
+
+
+def status_facts(
+    *, session: Session, pair: str, kind: Kind, on: date, as_of: date | None = None
+) -> list[Fact]:
+    """The few facts of one channel that can decide its status on `on`.
+
+    Status is decided by the latest effective start not after `on` and the facts that
+    corroborate it (same state, overlapping times), so only those are read: a range scan
+    on (channel, effective start) instead of the channel's whole history. Facts with no
+    effective start (dated by their publication) are few and always read.
+    """
+    channel = session.execute(
+        select(CHANNEL.c.id).where(CHANNEL.c.pair == pair, CHANNEL.c.kind == str(kind))
+    ).scalar_one_or_none()
+    if channel is None:
+        return []
+    joined = EVIDENCE.join(ARTICLE, ARTICLE.c.id == EVIDENCE.c.article_id)
+    mine = and_(EVIDENCE.c.channel_id == channel, _counting(as_of))
+    latest = session.execute(
+        select(func.max(EVIDENCE.c.effective_start))
+        .select_from(joined)
+        .where(mine, EVIDENCE.c.effective_start <= on)
+    ).scalar_one_or_none()
+    query = _fact_query().where(EVIDENCE.c.channel_id == channel, _counting(as_of))
+    undated = query.where(EVIDENCE.c.effective_start.is_(None))
+    found = [_to_fact(r) for r in session.execute(undated).all()]
+    if latest is None:
+        return found
+    reach = session.execute(
+        select(func.max(func.coalesce(EVIDENCE.c.effective_end, EVIDENCE.c.effective_start)))
+        .select_from(joined)
+        .where(mine, EVIDENCE.c.effective_start == latest)
+    ).scalar_one()
+    window = query.where(
+        EVIDENCE.c.effective_start <= reach,
+        func.coalesce(EVIDENCE.c.effective_end, EVIDENCE.c.effective_start) >= latest,
+    )
+    found.extend(_to_fact(r) for r in session.execute(window).all())
+    return found
 
 
 def channel_list(*, session: Session, pair: str | None = None) -> list[tuple[str, Kind]]:

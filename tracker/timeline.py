@@ -100,7 +100,7 @@ def source_count(fact: Fact, facts: Iterable[Fact]) -> int:
     return len({other.article_id for other in corroborating(fact, facts)})
 
 
-def _rank(fact: Fact, facts: Sequence[Fact]) -> tuple[date, bool, int, float, date]:
+def _rank(fact: Fact, facts: Sequence[Fact]) -> tuple[date, bool, int, float, date, int]:
     start = effective_start(fact)
     assert start is not None
     return (
@@ -109,6 +109,7 @@ def _rank(fact: Fact, facts: Sequence[Fact]) -> tuple[date, bool, int, float, da
         source_count(fact, facts),
         fact.confidence,
         fact.published or date.min,
+        -fact.evidence_id,  # a full tie goes to the evidence stored first: answers are stable
     )
 
 
@@ -119,7 +120,10 @@ def decisive(facts: Sequence[Fact], on: date, policy: Policy = Policy()) -> Fact
     candidates = [f for f in pool if (effective_start(f) or date.max) <= on]
     if not candidates:
         return None
-    return max(candidates, key=lambda f: _rank(f, pool))
+    # Only facts sharing the latest start can win, so only they pay for counting sources.
+    latest = max(effective_start(f) or date.min for f in candidates)
+    ties = [f for f in candidates if effective_start(f) == latest]
+    return max(ties, key=lambda f: _rank(f, pool))
 
 
 def status_on(
