@@ -293,3 +293,88 @@ def test_cleaned_text_has_no_doubled_or_edge_blank_lines(text: str) -> None:
     for out in (strip_chrome(text), collapse_repeats(text)):
         assert "\n\n\n" not in out
         assert out == out.strip("\n")
+
+
+# --- paragraphs of hard-wrapped text -----------------------------------------------------
+
+WRAPPED = (
+    "Envoys of the two neighbouring states said they had\n"
+    "agreed Tuesday to restore the liaison line that was cut\n"
+    "in the spring, and to hold talks in the first half of\n"
+    "next month.\n"
+    "The line between the two capitals has been silent since March\n"
+    "2016.\n"
+    "A third round of talks will follow, officials of both\n"
+    "Thursday meetings said.\n"
+)
+
+
+def spans_text(text: str) -> list[str]:
+    from tracker.articles import paragraphs
+
+    return [text[start:end] for start, end in paragraphs(text)]
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs_without_rewriting() -> None:
+    assert spans_text(WRAPPED) == [
+        "Envoys of the two neighbouring states said they had\nagreed Tuesday to restore the "
+        "liaison line that was cut\nin the spring, and to hold talks in the first half of\n"
+        "next month.",
+        "The line between the two capitals has been silent since March\n2016.",
+        "A third round of talks will follow, officials of both\nThursday meetings said.",
+    ]
+
+
+def test_a_text_of_one_paragraph_a_line_keeps_its_lines_apart() -> None:
+    text = f"Headline of the day without a stop\n{BODY}\nA caption under a photo (Agency)\n{BODY2}"
+    assert spans_text(text) == text.split("\n")
+
+
+def test_a_lower_case_line_goes_on_with_the_line_above() -> None:
+    text = f"The ministers said they had\nagreed to talk.\n\n{BODY}"
+    assert spans_text(text) == ["The ministers said they had\nagreed to talk.", BODY]
+
+
+def test_blank_lines_items_and_date_lines_begin_paragraphs_in_wrapped_text() -> None:
+    heading = "Talks resume between the two navies (Agency) Updated: 2016-03-04 09:09\n"
+    text = heading + WRAPPED + "- the first item of a list of things to\n- and a second item\n"
+    got = spans_text(text)
+    assert got[0] == heading.strip()
+    assert got[-2:] == ["- the first item of a list of things to", "- and a second item"]
+    dated = WRAPPED.replace("since March\n2016.", "since the spring and it\nMay 3, 2016")
+    assert "May 3, 2016" in spans_text(dated)
+
+
+def test_spans_hold_no_white_space_at_their_ends() -> None:
+    text = "  Indented line of text.  \n\n\tAnother line of text.\t"
+    assert spans_text(text) == ["Indented line of text.", "Another line of text."]
+
+
+def test_is_hard_wrapped() -> None:
+    from tracker.articles import is_hard_wrapped
+
+    assert is_hard_wrapped(WRAPPED)
+    assert not is_hard_wrapped(f"{BODY}\n{BODY2}\nA short caption here\n{BODY}")
+    assert not is_hard_wrapped("")
+
+
+def test_a_full_stop_glued_to_the_next_sentence_cuts_it() -> None:
+    from tracker.articles import split_glued
+
+    text = "The line is part of the Treaty.Officials of both navies spoke on Monday."
+    assert [text[s:e] for s, e in split_glued(text, 0, len(text))] == [
+        "The line is part of the Treaty.",
+        "Officials of both navies spoke on Monday.",
+    ]
+    for whole in (
+        "Officers of the U.S.Navy spoke.",
+        "He met Gen.Smith on Monday.",
+        "The site news.com reported it.",
+        "It was set for Jan.Officials met.",
+    ):
+        assert split_glued(whole, 0, len(whole)) == [(0, len(whole))]
+
+
+def test_cleaning_keeps_hard_wrapped_text_as_it_is() -> None:
+    text = f"Headline of the wrapped story\n\n{WRAPPED}"
+    assert collapse_repeats(strip_chrome(text)) == text.strip("\n")

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from tracker.dates import (
     TimeExpression,
     _find_times_slowly,
+    day_anchor,
     find_times,
     publication_interval,
 )
@@ -37,9 +38,9 @@ def d(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def only(sentence: str, published: date | None) -> TimeExpression:
+def only(sentence: str, published: date | None, anchor: date | None = None) -> TimeExpression:
     """The one expression the sentence must hold."""
-    found = find_times(sentence, published)
+    found = find_times(sentence, published, anchor=anchor)
     assert len(found) == 1, [f.text for f in found]
     return found[0]
 
@@ -699,20 +700,25 @@ TIME_WORDS = [
     "hours", "Q3", "same", "other", "that", "ever", "very", "beginning", "present", "now",
     "until", "through", "half", "quarter", "several", "years", "scheduled", "is", "had",
     "been", "fall", "spring", "and", "2011", "Dec.", "Thu,", "16,", "first", "'", "’",
-    "\n", "  ", "may", "march", "june",
+    "\n", "  ", "may", "march", "june", "after", "following", "Japan", "detained", "shot",
+    "were", "evening", "Treaty.Officials", "\n\n", "supposed", "due",
 ]  # fmt: skip
 
 
 @settings(max_examples=500)
 @given(
-    words=st.lists(st.sampled_from(TIME_WORDS), max_size=30), published=st.one_of(st.none(), dates)
+    words=st.lists(st.sampled_from(TIME_WORDS), max_size=30),
+    published=st.one_of(st.none(), dates),
+    anchor=st.one_of(st.none(), dates),
 )
-def test_time_words_in_any_order(words: list[str], published: date | None) -> None:
+def test_time_words_in_any_order(
+    words: list[str], published: date | None, anchor: date | None
+) -> None:
     """Shuffled time words: well-formed results, the same as a plain left-to-right search."""
     text = " ".join(words)
-    found = find_times(text, published)
+    found = find_times(text, published, anchor=anchor)
     check_well_formed(text, found)
-    assert found == _find_times_slowly(text, published)
+    assert found == _find_times_slowly(text, published, anchor=anchor)
 
 
 def check_well_formed(text: str, found: list[TimeExpression]) -> None:
@@ -789,3 +795,208 @@ def test_in_month_is_the_latest_on_or_before_publication(published: date, month:
     assert found.earliest.month == month
     assert found.earliest <= published
     assert found.earliest > date(published.year - 1, published.month, 1)
+
+
+# ---------------------------------------------------------------------- hard wrapping
+# Saved pages break lines inside sentences. A single line break is white space between
+# the words of an expression, and it does not end the sentence whose tense decides a
+# bare weekday; a blank line does.
+
+WRAPPED = [
+    ("Contacts have been frozen since March\n2014.", "since March\n2014", "2014-03-01", THU),
+    ("The envoys spoke\nFriday about the line.", "Friday", "2017-02-10", THU),
+    ("The two sides will meet on\nFriday in Seoul.", "Friday", "2017-02-17", THU),
+    ("The two sides\nwill meet on Friday in Seoul.", "Friday", "2017-02-17", THU),
+    ("Drills were off from March\nto May 2019.", "from March\nto May 2019", "2019-03-01", THU),
+    ("The envoys met on Jan.\n7, 2011 in Geneva.", "Jan.\n7, 2011", "2011-01-07", THU),
+    ("The envoys met in\n2015 in Geneva.", "2015", "2015-01-01", THU),
+    ("The envoys met in \n2015 in Geneva.", "2015", "2015-01-01", THU),
+    ("The envoys met in 2014 and \n2015 in Geneva.", "2014 and \n2015", "2014-01-01", THU),
+    ("No calls were made over the past\ntwo years.", "over the past\ntwo years", "2015-02-16", THU),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "earliest", "published"), WRAPPED)
+def test_a_line_break_is_white_space(
+    sentence: str, text: str, earliest: str, published: date
+) -> None:
+    got = only(sentence, published)
+    assert (got.text, got.earliest) == (text, d(earliest))
+
+
+def test_a_blank_line_ends_the_sentence() -> None:
+    got = only("The two sides will talk again.\n\nThe envoys met Friday in Seoul.", THU)
+    assert got.earliest == d("2017-02-10")
+
+
+def test_a_full_stop_without_a_space_ends_the_sentence() -> None:
+    """A page that lost the space after a stop still has two sentences."""
+    found = find_times("The line set up in 2018 is the Treaty.Officials will meet Friday.", THU)
+    assert [(f.text, f.earliest) for f in found] == [
+        ("2018", d("2018-01-01")),
+        ("Friday", d("2017-02-17")),
+    ]
+    # the future of the first sentence does not reach into the second
+    got = find_times("The line will be the Treaty.Officials met Friday.", THU)
+    assert [(f.text, f.earliest) for f in got] == [("Friday", d("2017-02-10"))]
+
+
+def test_an_abbreviation_glued_to_a_name_is_no_sentence_end() -> None:
+    got = only("The envoys said the U.S.Navy will sail on Friday.", THU)
+    assert got.earliest == d("2017-02-17")
+
+
+# -------------------------------------------------------------------------- anchoring
+# A day the preceding sentences named anchors "earlier in the day", "the same day",
+# "that evening" and "two days later": the extractor hands it over as `anchor`.
+
+FRI = date(2010, 10, 29)
+SAT = date(2010, 10, 30)
+
+ANCHORED = [
+    ("Earlier in the day, the foreign ministers met.", "Earlier in the day", FRI),
+    ("The foreign ministers met earlier in the day.", "earlier in the day", FRI),
+    ("The line was cut later that day.", "later that day", FRI),
+    ("The line was cut the same day.", "the same day", FRI),
+    ("The ministers spoke that evening by phone.", "that evening", FRI),
+    ("The ministers spoke that night by phone.", "that night", FRI),
+    ("The line was restored the following day.", "the following day", SAT),
+    ("The line was restored two days later.", "two days later", date(2010, 10, 31)),
+    ("The line had been tested the day before.", "the day before", date(2010, 10, 28)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "expected"), ANCHORED)
+def test_anchored_expressions_count_from_the_anchor(
+    sentence: str, text: str, expected: date
+) -> None:
+    got = only(sentence, date(2010, 11, 2), anchor=FRI)
+    assert (got.text, got.earliest, got.latest, got.how) == (text, expected, expected, REL)
+
+
+@pytest.mark.parametrize(("sentence", "text", "expected"), ANCHORED)
+def test_without_an_anchor_they_count_from_publication(
+    sentence: str, text: str, expected: date
+) -> None:
+    got = only(sentence, FRI)
+    assert (got.text, got.earliest) == (text, expected)
+
+
+def test_a_day_named_in_the_text_beats_the_anchor() -> None:
+    found = find_times(
+        "The ministers met on Oct. 20, 2010 and spoke again later that day.", SAT, anchor=FRI
+    )
+    assert [(f.text, f.earliest) for f in found] == [
+        ("Oct. 20, 2010", d("2010-10-20")),
+        ("later that day", d("2010-10-20")),
+    ]
+
+
+def test_the_anchor_leaves_other_expressions_alone() -> None:
+    found = find_times(
+        "On Friday the ministers met; talks resumed today.", date(2010, 11, 3), anchor=SAT
+    )
+    assert [(f.text, f.earliest) for f in found] == [
+        ("Friday", d("2010-10-29")),
+        ("today", d("2010-11-03")),
+    ]
+
+
+def test_that_day_needs_its_noun() -> None:
+    """ "that" before other words is no time: "said that daily calls resumed"."""
+    assert find_times("Officials said that daily calls resumed.", SAT, anchor=FRI) == []
+
+
+def test_day_anchor_carries_the_anchor_from_sentence_to_sentence() -> None:
+    first = find_times("The summit failed on Friday, officials said.", SAT)
+    anchor = day_anchor(first)
+    assert anchor == FRI
+    second = find_times("Talks were held in 2009 and in late 2010.", SAT, anchor=anchor)
+    assert day_anchor(second, anchor) == FRI  # years and ranges name no day
+    third = find_times("Earlier in the day, the ministers met.", SAT, anchor=anchor)
+    assert [f.earliest for f in third] == [FRI]
+    assert day_anchor([], None) is None
+
+
+# ------------------------------------------------------------------ events after events
+
+
+def test_an_event_after_after_counts_from_the_anchor_to_publication() -> None:
+    got = only(
+        "Athens froze military contacts after Ankara expelled the naval attaché.",
+        SAT,
+        anchor=date(2010, 9, 7),
+    )
+    assert (got.text, got.earliest, got.latest, got.precision, got.how) == (
+        "Ankara expelled",
+        d("2010-09-07"),
+        SAT,
+        R,
+        REL,
+    )
+
+
+def test_an_event_counts_from_a_day_named_before_it_in_the_text() -> None:
+    found = find_times(
+        "A frigate fired on a tanker on Sept. 7, and Athens froze contacts following "
+        "Ankara's navy seized the crew.",
+        SAT,
+    )
+    assert [(f.text, f.earliest, f.latest) for f in found] == [
+        ("Sept. 7", d("2010-09-07"), d("2010-09-07")),
+        ("Ankara's navy seized", d("2010-09-07"), SAT),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no anchor at all
+        "Athens froze military contacts after Ankara expelled the naval attaché.",
+        # an event with a time of its own is dated by it
+        "Moscow cut the line after Turkey shot down a jet on Tuesday.",
+        # no clause: a noun after "after"
+        "Moscow cut the line after talks in Geneva.",
+        # a subject in lower case is not told as an event here
+        "Moscow cut the line after the talks collapsed.",
+    ],
+)
+def test_what_is_not_an_event_after_an_anchor(sentence: str) -> None:
+    anchor = date(2010, 9, 7) if "Ankara" not in sentence else None
+    found = find_times(sentence, SAT, anchor=anchor)
+    assert all(f.earliest != date(2010, 9, 7) for f in found)
+
+
+# ----------------------------------------------------------------- plans told in the past
+# "were scheduled for July 21": the plan was made before publication; the day it names
+# is the one nearer publication, before or after it.
+
+JUL06 = date(2006, 7, 16)
+
+PLANS = """
+The drills were scheduled for July 21. | July 21 | 2006-07-21 | d
+The talks had been scheduled for July 2. | July 2 | 2006-07-02 | d
+The talks were originally set for Aug. 3 in the capital. | Aug. 3 | 2006-08-03 | d
+The envoys were due to meet in August. | August | 2006-08 | m
+The envoys were supposed to meet in June. | June | 2006-06 | m
+The envoys were expected to meet on the 18th of July. | the 18th of July | 2006-07-18 | d
+Talks were held on July 21. | July 21 | 2005-07-21 | d
+Talks were held on the 12th of July. | the 12th of July | 2006-07-12 | d
+Talks were held on the 20th of July. | the 20th of July | 2005-07-20 | d
+The line was set up in August. | August | 2005-08 | m
+"""
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), table(JUL06, REL, PLANS))
+def test_plans_told_in_the_past(
+    sentence: str, published: date, expected: tuple[object, ...]
+) -> None:
+    check(sentence, published, expected)
+
+
+def test_since_last_week_runs_from_the_start_of_last_week_to_publication() -> None:
+    check(
+        "Delegations have held three rounds of talks since last week.",
+        date(2022, 3, 10),
+        ("since last week", "2022-02-28", "2022-03-10", R, REL),
+    )

@@ -59,9 +59,19 @@ def test_the_date_the_text_shows(text: str, expected: date) -> None:
     assert found(text) == (expected, PublishedHow.TEXT)
 
 
-def test_the_first_publication_line_wins() -> None:
-    text = f"Headline\nMay 13, 2019\n\nBRUSSELS, May 20, 2019 — {BODY}"
+def test_the_first_bare_date_line_wins() -> None:
+    text = f"Headline\nMay 13, 2019\nMay 20, 2019\n\n{BODY}"
     assert found(text) == (date(2019, 5, 13), PublishedHow.TEXT)
+
+
+def test_a_dateline_beats_a_bare_date_line() -> None:
+    text = f"Headline\nMay 13, 2019\n\nBRUSSELS, May 20, 2019 — {BODY}"
+    assert found(text) == (date(2019, 5, 20), PublishedHow.TEXT)
+
+
+def test_a_labelled_line_beats_a_bare_date_line() -> None:
+    text = f"Headline\nMay 13, 2019\nPosted on May 20, 2019\n\n{BODY}"
+    assert found(text) == (date(2019, 5, 20), PublishedHow.TEXT)
 
 
 def test_a_labelled_line_counts_anywhere() -> None:
@@ -140,3 +150,205 @@ def test_never_raises_and_answers_consistently(text: str) -> None:
     assert (day is None) == (how is PublishedHow.UNKNOWN)
     if day is not None:
         assert date(1900, 1, 1) <= day <= TODAY
+
+
+# --- labelled lines --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Headline\nworld Updated: Aug 9, 2008 10:15 IST\n\n{BODY}", date(2008, 8, 9)),
+        (f"Headline (Agency) Updated: 2008-08-09 10:15\n{BODY}", date(2008, 8, 9)),
+        (f"Headline\nWire Updated - August 9, 2008 at 10:15 PM.\n\n{BODY}", date(2008, 8, 9)),
+        (f"Headline\nLast modified: 9 August 2008\n\n{BODY}", date(2008, 8, 9)),
+        (f"Headline\nFirst published on Saturday 9 August 2008\n\n{BODY}", date(2008, 8, 9)),
+        (f"Headline\nDate: 2008-08-09\n\n{BODY}", date(2008, 8, 9)),
+        (f"Headline\nAugust 9, 2008 Updated: August 11, 2008\n\n{BODY}", date(2008, 8, 9)),
+    ],
+)
+def test_labelled_lines(text: str, expected: date) -> None:
+    assert found(text) == (expected, PublishedHow.TEXT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\nPUBLISHED : Saturday, 9 August, 2008, 6:02am\nUPDATED : 12 August, 2008\n",
+        "Headline\nUPDATED : 12 August, 2008\nPUBLISHED : Saturday, 9 August, 2008, 6:02am\n",
+        f"Headline\nWire Updated - August 12, 2008\n\n{BODY}\n\nPublished on 9 Aug 2008\n",
+    ],
+)
+def test_the_earliest_of_published_and_updated_is_the_publication(text: str) -> None:
+    assert found(text + BODY) == (date(2008, 8, 9), PublishedHow.TEXT)
+
+
+def test_a_lower_case_label_inside_a_sentence_is_no_label() -> None:
+    text = f"{BODY} The report was updated on May 2, 2019 after review."
+    assert found(text) == (date(2019, 5, 2), PublishedHow.INFERRED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"date 2019-04-11 The hotline between the two navies was tested. {BODY}",
+        f"Date: 2019-04-11\nHeadline\n\n{BODY}",
+        f"DATE 2019-04-11 Headline\n\n{BODY}",
+    ],
+)
+def test_a_leading_metadata_line_is_a_labelled_date(text: str) -> None:
+    assert found(text) == (date(2019, 4, 11), PublishedHow.TEXT)
+
+
+@pytest.mark.parametrize("line", ["date 2019-02-30", "date 0000-01-01", "date 2031-01-01"])
+def test_an_impossible_metadata_date_gives_nothing(line: str) -> None:
+    assert found(f"{line} {BODY}") == (None, PublishedHow.UNKNOWN)
+
+
+def test_a_month_metadata_line_counts_only_first() -> None:
+    text = f"Headline\n\nROME, April 11. /Agency/. {BODY}\ndate 2019-04"
+    assert found(text) == (None, PublishedHow.UNKNOWN)
+
+
+# --- widgets and clocks ----------------------------------------------------------------
+
+WIDGET = "Today in Lisbon, Portugal\nMar 2, 2021-Tuesday\nLisbon\n  • Humidity\n  • Wind"
+
+
+def test_a_widget_date_loses_to_a_labelled_line() -> None:
+    text = (
+        f"Headline | site\n{WIDGET}\n\nHeadline\n\nsection Updated: Aug 9, 2008 10:15 IST\n\n{BODY}"
+    )
+    assert found(text) == (date(2008, 8, 9), PublishedHow.TEXT)
+
+
+def test_a_widget_date_is_not_even_a_mention() -> None:
+    text = f"Headline\n{WIDGET}\n\n{BODY} Talks were held on May 3, 2008."
+    assert found(text) == (date(2008, 5, 3), PublishedHow.INFERRED)
+    assert found(f"Headline\n{WIDGET}\n\n{BODY}") == (None, PublishedHow.UNKNOWN)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Copyright © 2024 Some Paper, Jan 3, 2024",
+        "Weather\nJan 3, 2024",
+        "Jan 3, 2024\nNikkei 225  38,120.5",
+        "Jan 3, 2024\n21°C Lisbon",
+    ],
+)
+def test_widget_lines_give_no_date(line: str) -> None:
+    assert found(f"Headline\n{line}\n\n{BODY}") == (None, PublishedHow.UNKNOWN)
+
+
+def test_a_clock_far_after_every_other_date_is_left_out() -> None:
+    text = (
+        f"Headline\nTuesday, March 5, 2024\n\n{BODY}\nThe envoys met on May 3, 2008.\n"
+        "They spoke again on June 9, 2008."
+    )
+    assert found(text) == (date(2008, 6, 9), PublishedHow.INFERRED)
+
+
+def test_a_date_line_with_only_one_older_date_is_no_clock() -> None:
+    text = f"Headline\nTuesday, March 5, 2024\n\n{BODY}\nThe envoys first met on May 3, 2008."
+    assert found(text) == (date(2024, 3, 5), PublishedHow.TEXT)
+
+
+def test_a_masthead_founding_date_is_no_mention() -> None:
+    assert found(f"The Daily Paper\nRiverton, Ohio  Est. May 19, 1923\n\n{BODY}") == (
+        None,
+        PublishedHow.UNKNOWN,
+    )
+
+
+# --- datelines -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"- Wire Service - Tuesday, May 6, 2014\n\n{BODY}", date(2014, 5, 6)),
+        (f"Headline\n- The Daily Paper - Tuesday, May 6, 2014\n\n{BODY}", date(2014, 5, 6)),
+        (f"Headline\n08:15 GMT +214 March 2018\n\n{BODY}", date(2018, 3, 14)),
+        (f"Headline\n08:15 GMT +2 14 March 2018\n\n{BODY}", date(2018, 3, 14)),
+        (f"Headline\n\nOSLO, Oct. 9, 2012 The minister arrived. {BODY}", date(2012, 10, 9)),
+        (
+            f"Headline\n\n0 Comments Print The Daily Paper, October 9, 2012\n{BODY}",
+            date(2012, 10, 9),
+        ),
+    ],
+)
+def test_datelines_and_source_lines(text: str, expected: date) -> None:
+    assert found(text) == (expected, PublishedHow.TEXT)
+
+
+def test_a_tweet_signature_is_no_source_line() -> None:
+    text = f"Headline\n{BODY}\n- A Minister (@minister) - May 10, 2019\n{BODY}"
+    assert found(text) == (date(2019, 5, 10), PublishedHow.INFERRED)
+
+
+# --- dates without a year --------------------------------------------------------------
+
+
+def test_a_month_metadata_line_gives_the_year_of_a_dateline() -> None:
+    text = f"date 2019-04 ROME, April 11. /Agency/. {BODY}"
+    assert found(text) == (date(2019, 4, 11), PublishedHow.TEXT)
+
+
+def test_a_month_metadata_line_of_another_month_gives_nothing() -> None:
+    assert found(f"date 2019-05 ROME, April 11. /Agency/. {BODY}") == (None, PublishedHow.UNKNOWN)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "SEOUL, June 9 (Agency) —",
+        "ROME, June 9. /Agency/.",
+        "OSLO (June 9) --",
+        "NEW DELHI, 9 June (Agency) -",
+        "ST. PETERSBURG, June 9.",
+    ],
+)
+def test_a_dateline_without_a_year_takes_it_from_the_html_date(dateline: str) -> None:
+    text = f"Headline\n\n{dateline} {BODY}"
+    assert found(text, meta=date(2019, 6, 10)) == (date(2019, 6, 9), PublishedHow.TEXT)
+
+
+def test_a_dateline_without_a_year_takes_it_from_the_same_day_shown_with_one() -> None:
+    text = f"Headline\n\nSEOUL, June 9 (Agency) — {BODY}\nThe ministers met on June 9, 2019 too."
+    assert found(text) == (date(2019, 6, 9), PublishedHow.TEXT)
+
+
+def test_a_dateline_without_a_year_is_inferred_after_the_latest_date_mentioned() -> None:
+    text = f"Headline\n\nSEOUL, June 9 (Agency) — {BODY}\nA pact was signed on 2 March 2019."
+    assert found(text) == (date(2019, 6, 9), PublishedHow.INFERRED)
+    text = f"Headline\n\nSEOUL, Feb. 9 (Agency) — {BODY}\nA pact was signed on 2 March 2019."
+    assert found(text) == (date(2020, 2, 9), PublishedHow.INFERRED)
+
+
+def test_a_date_and_time_line_takes_its_year_from_elsewhere() -> None:
+    text = f"date 2017-05\nHeadline\nMay 4, 10:12 UTC+3 LISBON\n\n{BODY}"
+    assert found(text) == (date(2017, 5, 4), PublishedHow.TEXT)
+
+
+def test_a_weekday_with_a_date_must_agree_with_the_year() -> None:
+    text = (
+        "BERGEN: The ministry said on Friday (May 6) that it was halting the talks with the "
+        f"neighbouring state. {BODY} A pact was signed on 1 March 2021."
+    )
+    # 6 May 2021 was a Thursday; the next Friday 6 May is in 2022
+    assert found(text) == (date(2022, 5, 6), PublishedHow.INFERRED)
+
+
+def test_a_day_without_a_year_and_without_other_dates_gives_nothing() -> None:
+    text = (
+        "BERGEN: The ministry said on Friday (May 6) that it was halting the talks with the "
+        f"neighbouring state. {BODY}"
+    )
+    assert found(text) == (None, PublishedHow.UNKNOWN)
+    assert found(f"Headline\n\nMOSCOW, November 26. {BODY}") == (None, PublishedHow.UNKNOWN)
+
+
+def test_a_day_without_a_year_in_lower_case_prose_is_no_dateline() -> None:
+    text = f"Headline\n\nThe ministers met on June 9. {BODY}\nA pact was signed on 2 March 2019."
+    assert found(text) == (date(2019, 3, 2), PublishedHow.INFERRED)

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from tracker.published import FULL_DATE
+from tracker.published import FULL_DATE, is_date_line
 
 # A line with this many words is article prose, not a headline, byline or label.
 BODY_WORDS = 12
@@ -342,6 +342,116 @@ def collapse_repeats(text: str) -> str:
     _drop_adjacent(keys, dropped)
     gone = {content[n] for n, d in enumerate(dropped) if d}
     return _tidy(line for i, line in enumerate(lines) if i not in gone)
+
+
+# --- paragraphs and wrapped lines -----------------------------------------------------
+
+# A hard-wrapped line is 40 to 100 characters long and breaks a sentence off; a text is
+# hard wrapped when at least WRAPPED_LINES of its lines, and a third of them, are such.
+# Pages that print a paragraph a line have few: a menu, a caption, a headline.
+WRAP_MIN_CHARS = 40
+WRAP_MAX_CHARS = 100
+WRAPPED_LINES = 3
+WRAPPED_SHARE = 1 / 3
+
+# What ends a line that ends a sentence: a stop, perhaps closed by quotes or brackets;
+# a colon, a closing quote or bracket ends a line too.
+_LINE_END = re.compile(r"(?:[.!?…:][\"'”’)\]]*|[\"”’)\]])$")
+# A line that begins a list item, never a wrapped continuation.
+_ITEM_START = re.compile(r"(?:[-–—•·*▪●]\s|\d{1,2}[.)]\s)")
+# A line that ends with a clock time or a full date is a headline's date line.
+_ENDS_WITH_TIME = re.compile(
+    rf"(?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?|{FULL_DATE.pattern})$",
+    re.IGNORECASE,
+)
+# A full stop glued to the next sentence ("the Treaty.Officials met"): a word of
+# two lower-case letters or more before it, a capitalised word after it.
+_GLUED_STOP = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?:^|[^\w.])(?:mr|mrs|ms|dr|gen|col|capt|cmdr|gov|sen|rep|prof|inc|corp|ltd|co|no|vs|etc|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$",
+    re.IGNORECASE,
+)
+
+
+def _breaks_sentence(line: str, below: str) -> bool:
+    """Whether a line stops in the middle of a sentence that the line below goes on with."""
+    text = line.strip()
+    return (
+        WRAP_MIN_CHARS <= len(text) <= WRAP_MAX_CHARS
+        and bool(below.strip())
+        and not _LINE_END.search(text)
+    )
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Whether a text was saved with its lines broken at a fixed width, inside sentences."""
+    lines = text.split("\n")
+    content = sum(1 for line in lines if line.strip())
+    broken = sum(1 for n, line in enumerate(lines[:-1]) if _breaks_sentence(line, lines[n + 1]))
+    return broken >= WRAPPED_LINES and broken >= WRAPPED_SHARE * content
+
+
+def _continues(above: str, line: str, wrapped: bool) -> bool:
+    """Whether `line` goes on with the sentence of the line `above` it."""
+    top, this = above.strip(), line.strip()
+    if not top or not this or _LINE_END.search(top) or _ITEM_START.match(this):
+        return False
+    if this[0].islower():
+        return True
+    return (
+        wrapped
+        and len(top) >= WRAP_MIN_CHARS
+        and not _ENDS_WITH_TIME.search(top)
+        and not is_date_line(this)
+    )
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of the paragraphs of a text, hard-wrapped lines joined.
+
+    The text itself is never changed: a sentence of a wrapped paragraph holds line breaks,
+    and a quote of it does too (text[start:end] == quote still holds). A line goes on
+    with the line above it when that line does not end a sentence (a stop, a colon, a
+    closing quote or bracket) and either the line begins in lower case ("agreed\nto
+    reopen"), or the text is hard wrapped (`is_hard_wrapped`) and the line above is a
+    wrapped one: at least 40 characters, not ending with a date or a time ("agreed\nTuesday
+    to restore", "silent since March\n2016."). A blank line, a list item and a date line
+    always begin a paragraph. Spans hold no white space at either end.
+    """
+    lines = text.split("\n")
+    wrapped = is_hard_wrapped(text)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for n, line in enumerate(lines):
+        begin, start = start, start + len(line) + 1
+        if not line.strip():
+            continue
+        first = begin + len(line) - len(line.lstrip())
+        last = begin + len(line.rstrip())
+        if spans and n > 0 and _continues(lines[n - 1], line, wrapped):
+            spans[-1] = (spans[-1][0], last)
+        else:
+            spans.append((first, last))
+    return spans
+
+
+def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence span cut where a full stop is glued to the next sentence.
+
+    Pages that lost the space after a stop ("under the Treaty.Officials met")
+    give sentence splitters one sentence where there are two; an abbreviation ("Gen.",
+    "Jan.") or a domain name ("news.com") is no such stop.
+    """
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for m in _GLUED_STOP.finditer(text, start, end):
+        if _ABBREVIATION_BEFORE.search(text, cursor, m.start()):
+            continue
+        spans.append((cursor, m.end()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    return spans
 
 
 # --- titles --------------------------------------------------------------------------

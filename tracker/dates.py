@@ -30,6 +30,11 @@ Conventions:
   suspended the 1987 treaty" happened long after 1987).
 - Words that bound an interval ("before 2015", "by March", "until 2016") give the
   interval of what they govern; the bound itself is left to the caller.
+- Words that count from a day told before them ("earlier in the day", "the same day",
+  "two days later") count from the last day named in the text, or in the sentences
+  before it (the caller's `anchor`), and only then from the publication date.
+- A single line break is white space: hard-wrapped text ("since July\n2014") keeps its
+  expressions and its sentences whole. A blank line ends a sentence.
 """
 
 from __future__ import annotations
@@ -185,7 +190,7 @@ _SEASON_OF: dict[str, tuple[int, int]] = {
 _MON_NAME = rf"(?:{_alt(_MONTH_NAMES)}|(?-i:{_alt(_cased(_MONTH_CASED))}))"
 _MON_ABBR = rf"(?-i:{_alt(_cased(_MONTH_ABBR))})"
 # a month next to a day or a year: "Jan 7", "Sept. 12", "May 2023"
-_MON = rf"(?:{_MON_NAME}(?![\w.])|{_MON_ABBR}\.?(?!\w))"
+_MON = rf"(?:{_MON_NAME}(?!\w)(?!\.\w)|{_MON_ABBR}\.?(?!\w))"
 # a month standing alone after a preposition: a full name, or an abbreviation with its stop
 _MON_ALONE = rf"(?:{_MON_NAME}(?!\w)|{_MON_ABBR}\.)"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
@@ -214,10 +219,17 @@ _STRONG_CONTEXT = [
 ]  # fmt: skip
 _WEAK_CONTEXT = ["to", "for", "of", "around", "on"]
 _CLAUSE_AFTER = r"(?=\s*(?:[,.;:!?)\]\"”]|$)|\s+(?:and|or)\b)"
-_AFTER_STRONG = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in _STRONG_CONTEXT) + ")"
-_AFTER_WEAK = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in _WEAK_CONTEXT) + ")"
+
+
+def _after(words: Iterable[str]) -> str:
+    """Right after one of the words and a space, or a space and a line break ("in \\n2015")."""
+    return "(?:" + "|".join(rf"(?<=\b{w}\s)|(?<=\b{w}\s\s)" for w in words) + ")"
+
+
+_AFTER_STRONG = _after(_STRONG_CONTEXT)
+_AFTER_WEAK = _after(_WEAK_CONTEXT)
 _AFTER_CONTEXT = f"(?:{_AFTER_STRONG}|{_AFTER_WEAK})"
-_AFTER_IN = r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthroughout\s))"
+_AFTER_IN = _after(["in", "during", "throughout"])
 
 
 def _part_norm() -> str:
@@ -343,6 +355,7 @@ _FAMILY_PATTERNS: list[tuple[str, str]] = [
         r"|(?:earlier|later)\s+(?:in\s+the\s+(?P<u4>day|morning|afternoon|evening)"
         r"|that\s+(?P<u5>day|week|month|year|morning|afternoon|evening|night))(?!\w)"
         r"|that\s+same\s+(?P<u6>day|week|month|year)(?!\w)"
+        r"|that\s+(?P<u7>day|morning|afternoon|evening|night)(?!\w)"
         rf"|(?P<n>{_NUM})\s+(?P<u3>{_UNIT})\s+(?:(?P<dir3>earlier|later)(?!\w)"
         rf"|(?P<dir4>before|after|prior){_CLAUSE_END})",
     ),
@@ -562,8 +575,25 @@ _REPORTING_VERBS = _apostrophes(_DATA["reporting_verbs"])
 _PAST_AUXILIARIES = frozenset(_DATA["past_auxiliaries"])
 _BACK_TO_PAST = _REPORTING_VERBS + _apostrophes(_PAST_AUXILIARIES)
 _SENTENCE_REACH = 600  # characters looked back for the start of a sentence
-_BOUNDARY = re.compile(r"[.!?;]['\"’”)\]]*\s|\n")
+# A sentence ends at a stop and white space, at a stop glued to the next sentence
+# ("the Treaty.Officials"), and at a blank line. A single line break is hard wrapping, not
+# an end: "frozen since March\n2014." is one sentence.
+_BOUNDARY = re.compile(r"[.!?;]['\"’”)\]]*\s|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])|\n[^\S\n]*\n")
 _ABBREVIATIONS = frozenset(a.lower() for a in _DATA["abbreviations"])
+# A plan told in the past: "were scheduled for", "had been due to", "was originally set to".
+_PAST_PLAN = re.compile(
+    rf"\b(?:{_alt(_PAST_AUXILIARIES)})\s+(?:been\s+)?(?:\w+ly\s+)?(?:{_alt(_DATA['plans'])})\b"
+)
+
+# An event told as a clause after "after" or "following": a subject that begins with a
+# capital ("Ankara", "the United States", "Ankara's navy") and then a past verb.
+_PAST_VERB = rf"(?:[a-z]+ed|{_alt(_DATA['irregular_past'])})"
+_EVENT = re.compile(
+    r"(?<![\w-])(?:after|following)\s+(?P<event>(?:the\s+)?(?-i:[A-Z])[\w'’.-]*"
+    rf"(?:\s+[\w'’.-]+){{0,4}}?\s+(?:had\s+)?{_PAST_VERB}(?!\w))",
+    re.IGNORECASE,
+)
+_CLAUSE_STOP = re.compile(r"[,;:.!?]|\s[-–—]\s|$")
 _DIGITS = re.compile(r"[0-9]+")
 
 # ------------------------------------------------------------------------ date arithmetic
@@ -656,6 +686,7 @@ class _Context:
     low: str  # text.lower(), same length: no letter of English text changes its length
     published: date | None
     found: list[TimeExpression]
+    anchor: date | None = None  # the last day named before the text (find_times)
 
 
 def _month_number(token: str) -> int:
@@ -731,6 +762,20 @@ def _is_future(ctx: _Context, start: int) -> bool:
     if before and before[-1] in _PAST_AUXILIARIES:
         return False
     return _last_word(ctx.low, _BACK_TO_PAST, end, start)[0] < 0
+
+
+def _is_past_plan(ctx: _Context, start: int) -> bool:
+    """Whether the time, in its sentence, is the date of a plan told in the past.
+
+    "The drills were scheduled for May 21" may be said before or after 21 May: the
+    plan was made before publication, the date it names may lie on either side. A
+    reporting verb after the plan ends it ("was due to meet, he said on Monday").
+    """
+    begin = _sentence_start(ctx.text, start)
+    plans = [m.end() for m in _PAST_PLAN.finditer(ctx.low, begin, start)]
+    if not plans:
+        return False
+    return _last_word(ctx.low, _REPORTING_VERBS, plans[-1], start)[0] < 0
 
 
 _FRONTING = frozenset({"", "on", "by", "at", "late on", "early on", "and on", "then on"})
@@ -943,10 +988,20 @@ def _resolve_date(m: re.Match[str], ctx: _Context) -> _Interval | None:
         return found, found, Precision.DAY, DateHow.EXPLICIT
     if ctx.published is None:
         return None
-    resolved = _day_year(month, day, ctx.published, _is_future(ctx, m.start()))
+    future = _is_future(ctx, m.start())
+    resolved = _day_year(month, day, ctx.published, future)
+    if not future and _is_past_plan(ctx, m.start()):
+        resolved = _nearest(resolved, _day_year(month, day, ctx.published, True), ctx.published)
     if resolved is None:
         return None
     return resolved, resolved, Precision.DAY, DateHow.RELATIVE
+
+
+def _nearest(past: date | None, coming: date | None, published: date) -> date | None:
+    """Of the last and the next such day, the one nearer publication (the last on a tie)."""
+    if past is None or coming is None:
+        return past or coming
+    return coming if (coming - published) < (published - past) else past
 
 
 def _slice(earliest: date, latest: date, unit: str, lo: float, hi: float) -> tuple[date, date]:
@@ -1228,9 +1283,10 @@ def _resolve_anchored(m: re.Match[str], ctx: _Context) -> _Interval | None:
     """ "the day before", "the following week", "two days later": from the last time named.
 
     The anchor is the latest expression earlier in the text that is at least as fine as
-    the unit; without one, the publication date.
+    the unit; without one, the day the sentences before named (find_times' `anchor`),
+    else the publication date.
     """
-    word = (m["u1"] or m["u2"] or m["u3"] or m["u4"] or m["u5"] or m["u6"]).lower()
+    word = (m["u1"] or m["u2"] or m["u3"] or m["u4"] or m["u5"] or m["u6"] or m["u7"]).lower()
     unit = _UNIT_OF.get(word, "day")  # "later that evening" is the same day
     direction = _norm(m["dir1"] or m["dir1b"] or m["dir2"] or m["dir3"] or m["dir4"] or "same")
     sign = -1 if direction in ("before", "earlier", "prior", "previous", "preceding") else 1
@@ -1240,6 +1296,8 @@ def _resolve_anchored(m: re.Match[str], ctx: _Context) -> _Interval | None:
     anchor = next((e for e in reversed(ctx.found) if e.precision in fine), None)
     if anchor is not None:
         base = anchor.earliest
+    elif ctx.anchor is not None:
+        base = ctx.anchor
     elif ctx.published is not None:
         base = ctx.published
     else:
@@ -1351,6 +1409,11 @@ def _resolve_month(m: re.Match[str], ctx: _Context) -> _Interval | None:
     rel = {"past": "last", "this past": "last"}.get(rel, rel) if rel else None
     future = rel is None and _is_future(ctx, m.start())
     year = _month_year(month, ctx.published, rel, future)
+    if rel is None and not future and _is_past_plan(ctx, m.start()):
+        coming = _month_year(month, ctx.published, None, True)
+        months_back = (ctx.published.month - month) % 12
+        months_ahead = (month - ctx.published.month) % 12
+        year = coming if months_ahead < months_back else year
     first, last = _month(date(year, month, 1))
     return first, last, Precision.MONTH, DateHow.RELATIVE
 
@@ -1473,24 +1536,33 @@ def _at(ctx: _Context, start: int, families: Iterable[str]) -> TimeExpression | 
     return None
 
 
-def _context(text: str, published: date | None) -> _Context:
+def _context(text: str, published: date | None, anchor: date | None = None) -> _Context:
     low = text.lower()
     if len(low) != len(text):  # a rare letter whose lower case is longer (İ)
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _Context(text, low, published, [])
+    return _Context(text, low, published, [], anchor)
 
 
-def find_times(text: str, published: date | None) -> list[TimeExpression]:
+def find_times(
+    text: str, published: date | None, *, anchor: date | None = None
+) -> list[TimeExpression]:
     """Every time expression of `text`, in order and without overlaps, resolved.
 
     Relative expressions are resolved against `published`; without it they are left out
     and only the explicit ones are returned. Where expressions could overlap, the one
     that starts first wins, and of those the one whose family comes first.
+
+    `anchor` is the day the text before this one last named (`day_anchor` of the times of
+    the preceding sentences). Expressions that count from a day named before them
+    ("earlier in the day", "the same day", "that evening", "two days later") count from
+    the latest such day of this text, else from `anchor`, else from the publication
+    date. With an anchor, an event told without a time after "after" or "following"
+    ("after Ankara expelled the attaché") is dated from the anchor to publication.
     """
-    ctx = _context(text, published)
+    ctx = _context(text, published, anchor)
     cores = _core_positions(ctx.text, ctx.low)
     if not cores:
-        return []
+        return _events(ctx)
     end = 0  # nothing before this can start an expression any more
     for core in cores:
         while end <= core:
@@ -1507,12 +1579,14 @@ def find_times(text: str, published: date | None) -> list[TimeExpression]:
                 break
             ctx.found.append(found)
             end = found.end
-    return ctx.found
+    return _events(ctx)
 
 
-def _find_times_slowly(text: str, published: date | None) -> list[TimeExpression]:
+def _find_times_slowly(
+    text: str, published: date | None, *, anchor: date | None = None
+) -> list[TimeExpression]:
     """find_times without its shortcuts: the reference the tests hold it to."""
-    ctx = _context(text, published)
+    ctx = _context(text, published, anchor)
     pos = 0
     while (m := _COMBINED.search(text, pos)) is not None:
         found = _at(ctx, m.start(), _ORDER[_ORDER.index(m.lastgroup or "") :])
@@ -1521,4 +1595,49 @@ def _find_times_slowly(text: str, published: date | None) -> list[TimeExpression
             continue
         ctx.found.append(found)
         pos = found.end
-    return ctx.found
+    return _events(ctx)
+
+
+def day_anchor(times: Iterable[TimeExpression], anchor: date | None = None) -> date | None:
+    """The day the last day-precise expression of `times` names, else `anchor`.
+
+    The extractor carries this from sentence to sentence and hands it to `find_times`
+    as the anchor of the next one.
+    """
+    for t in times:
+        if t.precision == Precision.DAY:
+            anchor = t.earliest
+    return anchor
+
+
+def _events(ctx: _Context) -> list[TimeExpression]:
+    """The found expressions, with events told after "after" dated from the anchor.
+
+    "Athens froze contacts after Ankara expelled the attaché": the expulsion is the
+    last event the text dated, so the claim holds from that day on, to publication. Only
+    a clause with a subject and a past verb is an event, and only one with no time of
+    its own.
+    """
+    if "after" not in ctx.low and "following" not in ctx.low:
+        return ctx.found
+    events: list[TimeExpression] = []
+    for m in _EVENT.finditer(ctx.text):
+        start, end = m.start("event"), m.end("event")
+        clause_end = _CLAUSE_STOP.search(ctx.text, end)
+        stop = clause_end.start() if clause_end else len(ctx.text)
+        if any(t.start < stop and t.end > start for t in ctx.found):
+            continue
+        earlier = [t for t in ctx.found if t.end <= start and t.precision == Precision.DAY]
+        anchor = earlier[-1].earliest if earlier else ctx.anchor
+        if anchor is None:
+            continue
+        latest = max(anchor, ctx.published) if ctx.published else anchor
+        precision = Precision.DAY if latest == anchor else Precision.RANGE
+        events.append(
+            TimeExpression(
+                start, end, ctx.text[start:end], anchor, latest, precision, DateHow.RELATIVE
+            )
+        )
+    if not events:
+        return ctx.found
+    return sorted(ctx.found + events, key=lambda t: t.start)

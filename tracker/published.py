@@ -5,17 +5,37 @@ itself (a dateline, a "Posted … on" or "Published:" line, a date line under th
 headline), the page's HTML metadata, and last an inference: the latest full date the
 text mentions, which is a lower bound of the publication date.
 
-Dates are located here with patterns and only then parsed with python-dateutil: its
-fuzzy mode would invent a date from stray numbers. Only full dates (day, month and
-year) count, and none in the future of today or before 1900.
+Inside the text, sources of a date are ranked:
+1. Labelled lines ("Published", "Updated", "Posted", "First published", "Last modified",
+   "Date:", and the "date 2019-04-11" line scrapers put first) and datelines
+   ("WASHINGTON, Jan. 7, 2011 —", "- Wire Service - Tuesday, May 6, 2014"). Of these
+   the earliest wins: a page that shows "Published" and "Updated" was published first.
+2. A bare date line in the head of the article ("Oct. 17, 2019" under a byline); the first
+   one wins. A date line that belongs to a page widget ("Today in …", the weather, stock
+   tickers, a copyright line) is no publication line, nor one far after every other date
+   the text mentions (a clock printed when the page was saved).
+A dateline without a year ("OSLO, June 9 (Agency) —", "ROME, April 11. /Agency/.")
+takes its year from another date of the page: the same day shown with a year, a
+month-only metadata line ("date 2019-04"), the HTML date, or else, as an inference, the
+latest full date the text mentions (the publication is not before it). A weekday shown
+with the date ("on Tuesday (May 6)") must agree.
+
+Dates are located here with patterns and only then parsed: python-dateutil's fuzzy mode
+would invent a date from stray numbers. Only full dates (day, month and year) count, and
+none in the future of today or before 1900.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
 
+import yaml
 from dateutil import parser as dateparser
 
 from tracker.vocab import PublishedHow
@@ -23,12 +43,28 @@ from tracker.vocab import PublishedHow
 EARLIEST = date(1900, 1, 1)
 
 # Publication lines stand among the first lines of an article: headline, subtitle,
-# byline, date line, dateline.
+# byline, date line, dateline. A page with a menu above its headline has them further
+# down, so the head also reaches the first line of prose.
 HEAD_LINES = 6
+
+# A line with this many words is prose: the head ends with the first one.
+PROSE_WORDS = 12
 
 # A labelled publication line is short; a longer one is a sentence that happens to
 # start with "Posted" or "Published".
 LABELLED_MAX_CHARS = 150
+
+# A bare date line this many days after every other full date of the text is a clock the
+# page printed when it was saved, not the article's date, when the text has at least
+# OUTLIER_OTHERS other dates to judge by.
+OUTLIER_DAYS = 365
+OUTLIER_OTHERS = 2
+
+# A widget line is short; a longer line that names the weather or a stock index is prose.
+WIDGET_MAX_CHARS = 80
+
+# How far the HTML date may lie from a dateline's day for its year to be taken.
+NEAR_DAYS = 31
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -37,28 +73,67 @@ _MONTH = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|2\d\d\d)"
 _ISO = rf"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-_FULL = (
-    rf"(?<![\w.-])(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}"  # May 12, 2019 / Jan. 7, 2011
+_FULL_BODY = (
+    rf"(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}"  # May 12, 2019 / Jan. 7, 2011
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"  # 12 May 2019 / 3rd of March 2021
     rf"|{_ISO})(?!\d)"  # 2019-05-12
 )
+_FULL = rf"(?<![\w.-]){_FULL_BODY}"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-_TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*\(?[a-z]{2,5}\)?)?"
-_LABEL = r"(?:first\s+)?(?:published|posted|date(?:\s+published)?|publication\s+date)"
+# a time of day with its zone: "3:07 pm", "10:15 IST", "10:12 UTC+3", "08:15 GMT +2"
+_ZONE = r"(?:\(?[a-z]{2,5}\)?)?(?:\s*[+−-]\s*(?:1[0-4]|0?\d)(?::?[0-5]\d)?)?"
+_TIME = rf"\d{{1,2}}(?:[:.]\d{{2}}){{1,2}}\s*(?:[ap]\.?\s?m\.?)?(?:\s*{_ZONE})?"
+# a time before the date may run into its day: "08:15 GMT +214 March 2018" is +2, 14 March
+_TIME_FIRST = (
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{2,5}\s*)?"
+    r"(?:[+−-]\s*(?:1[0-4]|0?\d)(?::[0-5]\d)?)?\s*"
+)
+_LABEL = (
+    r"(?:(?:first|last|originally)\s+)?"
+    r"(?:published|posted|updated|modified|date(?:\s+published)?|publication\s+date)"
+)
+# A label standing inside a line ("world Updated: Aug 9, 2008", "Wire Updated - …") is
+# written with a capital, as pages print it; in a sentence the word is lower case.
+_CAPITAL_LABEL = (
+    r"(?-i:(?:(?:First|Last|Originally)\s+(?:[Pp]ublished|[Pp]osted|[Uu]pdated|[Mm]odified)"
+    r"|(?:FIRST|LAST|ORIGINALLY)\s+(?:PUBLISHED|POSTED|UPDATED|MODIFIED)"
+    r"|Published|Posted|Updated|Modified|PUBLISHED|POSTED|UPDATED|MODIFIED))"
+)
 
 FULL_DATE = re.compile(_FULL, re.IGNORECASE)
 
-# A line that is only a date, perhaps with a weekday, a time or a label:
-# "Sunday, May 12, 2019", "Wednesday, May 15, 2019 12:00:03 PM", "Published: 3 March 2021".
+# One date of a date line, perhaps with a label, a weekday and a time:
+# "Sunday, May 12, 2019", "Published: 3 March 2021", "08:15 GMT +2 14 March 2018".
+_PIECE = (
+    rf"(?:{_LABEL}\s*(?:on|at)?\s*[:\-–—|]?\s*)?(?:{_TIME_FIRST})?(?:{_WEEKDAY},?\s+)?"
+    rf"(?P<date>(?:(?<![\w.-])|(?<=[+−-]\d)|(?<=[+−-]\d\d)){_FULL_BODY})"
+    rf"(?:\s*(?:,|at|-|–|\||/)?\s*{_TIME})?(?:\s*[-,]\s*{_WEEKDAY})?"
+)
+_PIECE_PLAIN = _PIECE.replace("(?P<date>", "(?:")
+
+# A line that is only dates, each perhaps with a label, a weekday or a time:
+# "Wednesday, May 15, 2019 12:00:03 PM", "August 9, 2008 Updated: August 11, 2008".
 DATE_LINE = re.compile(
-    rf"(?:{_LABEL}\s*(?:on)?\s*:?\s*)?(?:{_WEEKDAY},?\s+)?(?P<date>{_FULL})"
-    rf"(?:\s*(?:,|at|-|–|\||/)?\s*{_TIME})?",
+    rf"{_PIECE}(?:\s*[|,;·•]?\s*{_PIECE_PLAIN})*\.?",
     re.IGNORECASE,
 )
 
-# A labelled publication line, wherever it stands:
-# "Posted by on February 16, 2017 3:07 pm", "Published on 3 March 2021 by …".
+# A labelled publication line, the label first: "Posted by on February 16, 2017 3:07 pm",
+# "Published on 3 March 2021 by …".
 _LABELLED = re.compile(rf"\s*{_LABEL}\b.{{0,80}}?(?P<date>{_FULL})", re.IGNORECASE)
+# A label inside a line, right before its date: "world Updated: Aug 9, 2008 10:15 IST".
+_LABEL_INSIDE = re.compile(
+    rf"(?<!\w){_CAPITAL_LABEL}\s*(?:on|at)?\s*[:\-–—|]?\s*(?:on\s+)?(?:{_WEEKDAY},?\s+)?"
+    rf"(?P<date>{_FULL})",
+    re.IGNORECASE,
+)
+# The metadata line a scraper writes first: "date 2019-04-11 …", "Date: 2019-04-11", or
+# only the month, "date 2019-04".
+_METADATA = re.compile(
+    r"\s*date\s*:?\s*(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?"
+    r"(?![\d-])",
+    re.IGNORECASE,
+)
 
 # A dateline opening a paragraph: "WASHINGTON, Jan. 7, 2011 —", "MOSCOW, May 14, 2019 (Reuters) -".
 _DATELINE = re.compile(
@@ -66,6 +141,81 @@ _DATELINE = re.compile(
     r"\s*(?:\([^)\n]{1,30}\)\s*)?[-–—]",
     re.IGNORECASE,
 )
+# A place in capitals, as datelines print it: "BEIJING", "NEW DELHI", "ST. PETERSBURG".
+_CITY = r"(?-i:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+# A dateline in capitals needs no dash: "OSLO, Oct. 9, 2012 The minister …".
+_CAPS_DATELINE = re.compile(
+    rf"\s*{_CITY},\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_FULL})\s*(?:\([^)\n]{{1,30}}\)\s*)?"
+    r"(?:[-–—:.]|\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+# A source line: "- Wire Service - Tuesday, May 6, 2014".
+_SOURCE_LINE = re.compile(
+    rf"\s*[-–—]\s*[^-–—@\n]{{2,60}}?\s*[-–—]\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_FULL})"
+    rf"(?:\s*(?:,|at|-|–|\|)?\s*{_TIME})?\s*",
+    re.IGNORECASE,
+)
+# A short head line that ends with a date after a separator: "The Daily Paper, October 9, 2012".
+_ENDS_WITH_DATE = re.compile(
+    rf"(?P<lead>[^@\n]{{0,60}}?)(?:,|\||·|•|[-–—]\s)\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_FULL})"
+    rf"(?:\s*(?:,|at|-|–|\|)?\s*{_TIME})?",
+    re.IGNORECASE,
+)
+# A masthead's founding date is the site's, not the article's: "Est. May 19, 1923". It
+# bounds nothing either, unlike most dates a text mentions.
+_FOUNDED = re.compile(r"\b(?:est|established|founded)\.?\s*[,:]?\s*$", re.IGNORECASE)
+# Words before the date of a short line that say it is not the article's date: a
+# founding date, or a member's "Joined", "Member since".
+_NOT_PUBLICATION = re.compile(
+    r"\b(?:est|established|founded|since|joined|born|died)\.?\s*[,:]?\s*$", re.IGNORECASE
+)
+
+# Datelines and date lines without a year.
+_MONTH_DAY = rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}))"
+_NO_YEAR = r"(?!,?\s*\d{4})(?![\d:])"
+# "OSLO, June 9 (Agency) —", "ROME, April 11. /Agency/.", "LIMA (April 2) --".
+_PARTIAL_DATELINE = re.compile(
+    rf"\s*{_CITY}(?:,\s*|\s*\(\s*)(?:(?P<wd>{_WEEKDAY}),?\s+)?{_MONTH_DAY}{_NO_YEAR}\s*\)?"
+    r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[-–—:.]|/)",
+    re.IGNORECASE,
+)
+# "May 4, 10:12 UTC+3 LISBON", "Friday, June 19": a head line of a day and a time.
+_PARTIAL_DATE_LINE = re.compile(
+    rf"\s*(?:(?P<wd>{_WEEKDAY}),?\s+)?{_MONTH_DAY}{_NO_YEAR}"
+    rf"(?:,?\s*(?:at\s+)?{_TIME})?(?:\s+{_CITY})?\s*",
+    re.IGNORECASE,
+)
+# "on Tuesday (May 6)": a weekday with its date, early in the first paragraph.
+_WEEKDAY_HINT = re.compile(
+    rf"\b(?P<wd>{_WEEKDAY})\s*\(\s*{_MONTH_DAY}{_NO_YEAR}\s*\)",
+    re.IGNORECASE,
+)
+
+_MONTH_NUMBER = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAY_NUMBER = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+# --- parsing -------------------------------------------------------------------------
 
 
 def parse_date(text: str) -> date | None:
@@ -89,45 +239,279 @@ def mentioned_dates(text: str) -> Iterator[date]:
             yield day
 
 
+def _mentions(line: str) -> Iterator[date]:
+    """The full dates of a line that can bound its publication: not a masthead's "Est. …"."""
+    for m in FULL_DATE.finditer(line):
+        day = parse_date(m.group(0))
+        if day is not None and not _FOUNDED.search(line, 0, m.start()):
+            yield day
+
+
 def is_date_line(line: str) -> bool:
     """Whether a line says nothing but a date (with perhaps a weekday, time or label)."""
     return DATE_LINE.fullmatch(line.strip()) is not None
 
 
-def _shown_date(line: str, in_head: bool) -> str | None:
-    """The publication date a line shows, as located text, if it is a publication line."""
-    stripped = line.strip()
-    m = _LABELLED.match(stripped) if len(stripped) <= LABELLED_MAX_CHARS else None
-    if m is None and in_head:
-        m = DATE_LINE.fullmatch(stripped) or _DATELINE.match(stripped)
-    return m.group("date") if m else None
+@dataclass(frozen=True)
+class _MonthDay:
+    """A date shown without its year, and the weekday shown with it, if any."""
+
+    month: int
+    day: int
+    weekday: int | None
+
+    def in_year(self, year: int) -> date | None:
+        try:
+            found = date(year, self.month, self.day)
+        except ValueError:
+            return None
+        if self.weekday is not None and found.weekday() != self.weekday:
+            return None
+        return found
 
 
-def text_date(text: str, *, today: date | None = None) -> date | None:
-    """The publication date the text shows: the first publication line that has one.
+def _month_day(m: re.Match[str]) -> _MonthDay | None:
+    month = m["m1"] or m["m2"]
+    day = m["d1"] or m["d2"]
+    number = _MONTH_NUMBER.get(month.rstrip(".").lower())
+    if number is None:
+        return None
+    weekday = _WEEKDAY_NUMBER[m["wd"][:3].lower()] if m["wd"] else None
+    return _MonthDay(number, int(day.rstrip("stndrh")), weekday)
 
-    Date lines and datelines count only in the head of the article, where a page puts
-    them; a labelled line ("Posted … on …", "Published: …") counts anywhere. Dates in
-    tweets and other embeds are never publication lines.
-    """
-    today = today or date.today()
-    seen = 0
-    for line in text.split("\n"):
-        if not line.strip():
-            continue
-        seen += 1
-        shown = _shown_date(line, seen <= HEAD_LINES)
-        day = _plausible(parse_date(shown), today) if shown else None
-        if day is not None:
-            return day
+
+# --- widgets -------------------------------------------------------------------------
+
+
+@cache
+def _widget() -> re.Pattern[str]:
+    """The lines of page widgets, from chrome.yaml: a date near them is the page's clock."""
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("tracker.data").joinpath("chrome.yaml").read_text(encoding="utf-8")
+    )
+    return re.compile("|".join(f"(?:{p})" for p in raw["widgets"]), re.IGNORECASE)
+
+
+# --- the lines of a text -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str  # stripped, without a leading metadata date
+    number: int  # among the non-blank lines, from 0
+    head: bool
+    widget: bool  # the line belongs to a page widget ("Today in …", the weather)
+    near_widget: bool  # the line or a line next to it does
+
+
+def _lines(text: str) -> list[_Line]:
+    raw = [line.strip() for line in text.split("\n") if line.strip()]
+    widget = _widget()
+    is_widget = [
+        len(line) <= WIDGET_MAX_CHARS and widget.fullmatch(line) is not None for line in raw
+    ]
+    prose = next((n for n, line in enumerate(raw) if len(line.split()) >= PROSE_WORDS), 0)
+    head_end = max(HEAD_LINES, prose + 1)
+    return [
+        _Line(
+            line,
+            n,
+            n < head_end,
+            is_widget[n],
+            any(is_widget[k] for k in (n - 1, n, n + 1) if 0 <= k < len(raw)),
+        )
+        for n, line in enumerate(raw)
+    ]
+
+
+def _labelled_dates(line: str) -> list[str]:
+    """The dates a labelled line shows: all of a line of dates, else the labelled one."""
+    if len(line) > LABELLED_MAX_CHARS:
+        return []
+    m = _LABELLED.match(line) or _LABEL_INSIDE.search(line)
+    if m is None:
+        return []
+    if is_date_line(line):
+        return [d.group(0) for d in FULL_DATE.finditer(line)]
+    return [m.group("date")]
+
+
+def _dateline(line: str) -> str | None:
+    """The date of a dateline or a source line, as located text."""
+    for pattern in (_DATELINE, _CAPS_DATELINE, _SOURCE_LINE):
+        m = pattern.match(line)
+        if m is not None and (pattern is not _SOURCE_LINE or m.end() == len(line)):
+            return m.group("date")
     return None
 
 
+def _date_line(line: str) -> str | None:
+    """The date of a bare date line ("May 13, 2019", "The Daily Paper, October 9, 2012")."""
+    m = DATE_LINE.fullmatch(line)
+    if m is not None:
+        return m.group("date")
+    m = _ENDS_WITH_DATE.fullmatch(line)
+    if m is None or len(m["lead"].split()) > 6 or _NOT_PUBLICATION.search(m["lead"]):
+        return None
+    return m.group("date")
+
+
+def _partial(line: str) -> _MonthDay | None:
+    """A date without a year that a head line shows as the article's."""
+    m = _PARTIAL_DATELINE.match(line)
+    if m is None:
+        m = _PARTIAL_DATE_LINE.fullmatch(line)
+    if m is None and len(line.split()) >= PROSE_WORDS:
+        m = _WEEKDAY_HINT.search(line, 0, 300)
+    return _month_day(m) if m is not None else None
+
+
+def _metadata(line: str, shown: _Shown, today: date) -> str:
+    """Take the metadata date a scraper put first on the line; the rest of the line."""
+    m = _METADATA.match(line)
+    if m is None:
+        return line
+    year, month = int(m["year"]), int(m["month"])
+    if m["day"] is None:
+        shown.month = (year, month) if EARLIEST.year <= year <= today.year else None
+    else:
+        try:
+            day = _plausible(date(year, month, int(m["day"])), today)
+        except ValueError:  # "date 2019-02-30"
+            day = None
+        shown.first += [day] if day else []
+    return line[m.end() :].strip()
+
+
+@dataclass
+class _Shown:
+    """What the text shows of its date, by rank."""
+
+    first: list[date]  # labelled lines and datelines
+    bare: list[date]  # bare date lines of the head
+    partial: list[_MonthDay]  # datelines without a year
+    month: tuple[int, int] | None  # the metadata line of a year and month
+    mentioned: list[date]  # every plausible full date, widgets and clocks left out
+
+
+def _shown(text: str, today: date) -> _Shown:
+    shown = _Shown([], [], [], None, [])
+    lines = _lines(text)
+    bare_at: list[tuple[date, int]] = []
+    left_out: set[int] = set()  # lines whose dates belong to the page, not the article
+    for line in lines:
+        if line.widget:
+            left_out.add(line.number)
+            continue
+        rest = _metadata(line.text, shown, today) if line.number == 0 else line.text
+        for located in _labelled_dates(rest):
+            day = _plausible(parse_date(located), today)
+            shown.first += [day] if day else []
+        located_bare = _date_line(rest)
+        if located_bare is not None and line.near_widget:
+            left_out.add(line.number)
+            continue
+        if not line.head:
+            continue
+        located_dateline = _dateline(rest)
+        if located_dateline is not None:
+            day = _plausible(parse_date(located_dateline), today)
+            shown.first += [day] if day else []
+        elif located_bare is not None:
+            day = _plausible(parse_date(located_bare), today)
+            bare_at += [(day, line.number)] if day else []
+        elif (partial := _partial(rest)) is not None:
+            shown.partial.append(partial)
+    mentions = [
+        (day, line.number)
+        for line in lines
+        if line.number not in left_out
+        for day in _mentions(line.text)
+        if _plausible(day, today)
+    ]
+    clocks = {at for day, at in bare_at if _is_clock(day, at, mentions)}
+    shown.bare = [day for day, at in bare_at if at not in clocks]
+    shown.mentioned = [day for day, at in mentions if at not in clocks]
+    return shown
+
+
+def _is_clock(day: date, at: int, mentions: list[tuple[date, int]]) -> bool:
+    """Whether a date line is far after every other date of the text: the page's clock."""
+    others = [d for d, n in mentions if n != at]
+    if len({n for _, n in mentions if n != at}) < OUTLIER_OTHERS:
+        return False
+    return all(day - d > timedelta(days=OUTLIER_DAYS) for d in others)
+
+
+# --- completing a date without a year ------------------------------------------------
+
+
+def _year_shown(md: _MonthDay, shown: _Shown, meta: date | None) -> date | None:
+    """The year the page itself gives a day shown without one, or None."""
+    for day in shown.first + shown.bare + shown.mentioned:
+        if (day.month, day.day) == (md.month, md.day):
+            found = md.in_year(day.year)
+            if found is not None:
+                return found
+    if shown.month is not None and shown.month[1] == md.month:
+        return md.in_year(shown.month[0])
+    if meta is not None:
+        for year in (meta.year - 1, meta.year, meta.year + 1):
+            found = md.in_year(year)
+            if found is not None and abs((found - meta).days) <= NEAR_DAYS:
+                return found
+    return None
+
+
+def _year_inferred(md: _MonthDay, shown: _Shown) -> date | None:
+    """The first such day on or after the latest full date the text mentions, within a year."""
+    latest = max(shown.mentioned, default=None)
+    if latest is None:
+        return None
+    for year in (latest.year, latest.year + 1):
+        found = md.in_year(year)
+        if found is not None and found >= latest:
+            return found
+    return None
+
+
+# --- the answer ----------------------------------------------------------------------
+
+
+def text_date(text: str, *, today: date | None = None) -> date | None:
+    """The publication date the text shows, by the ranks of the module docstring."""
+    day, how = _from_text(text, None, today or date.today())
+    return day if how is PublishedHow.TEXT else None
+
+
 def latest_mentioned(text: str, *, today: date | None = None) -> date | None:
-    """The latest plausible full date the text mentions: a lower bound of its publication."""
-    today = today or date.today()
-    days = [d for d in mentioned_dates(text) if _plausible(d, today)]
-    return max(days, default=None)
+    """The latest plausible full date the text mentions: a lower bound of its publication.
+
+    Dates of page widgets and a clock printed far after every other date are left out.
+    """
+    return max(_shown(text, today or date.today()).mentioned, default=None)
+
+
+def _from_text(text: str, meta: date | None, today: date) -> tuple[date | None, PublishedHow]:
+    shown = _shown(text, today)
+    if shown.first:
+        return min(shown.first), PublishedHow.TEXT
+    for md in shown.partial:
+        found = _plausible(_year_shown(md, shown, meta), today)
+        if found is not None:
+            return found, PublishedHow.TEXT
+    if shown.bare:
+        return shown.bare[0], PublishedHow.TEXT
+    if meta is not None:
+        return meta, PublishedHow.TEXT
+    for md in shown.partial:
+        found = _plausible(_year_inferred(md, shown), today)
+        if found is not None:
+            return found, PublishedHow.INFERRED
+    latest = max(shown.mentioned, default=None)
+    if latest is not None:
+        return latest, PublishedHow.INFERRED
+    return None, PublishedHow.UNKNOWN
 
 
 def find_published(
@@ -149,10 +533,4 @@ def find_published(
     if sidecar is not None:
         return sidecar, PublishedHow.SIDECAR
     today = today or date.today()
-    shown = text_date(text, today=today) or _plausible(meta, today)
-    if shown is not None:
-        return shown, PublishedHow.TEXT
-    latest = latest_mentioned(text, today=today)
-    if latest is not None:
-        return latest, PublishedHow.INFERRED
-    return None, PublishedHow.UNKNOWN
+    return _from_text(text, _plausible(meta, today), today)
