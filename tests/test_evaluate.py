@@ -67,11 +67,12 @@ def test_a_match_needs_file_pair_state_and_overlapping_time() -> None:
     assert result.precision == 0.0 and result.recall == 0.0
 
 
-def test_an_undated_prediction_does_not_match_a_dated_claim() -> None:
+def test_an_undated_prediction_matches_but_is_counted_apart() -> None:
     result = score([want(1)], [got(1, start=None, end=None, published=None)])
-    assert result.true_positives == 0 and len(result.false_hits) == 1
-    undated = score([want(1, earliest=None, latest=None)], [got(1, start=None, end=None)])
-    assert undated.true_positives == 1
+    assert result.true_positives == 1
+    assert result.summary()["undated_matches"] == 1
+    dated = score([want(1)], [got(1)])
+    assert dated.summary()["undated_matches"] == 0
 
 
 def test_further_predictions_of_a_matched_claim_are_duplicates() -> None:

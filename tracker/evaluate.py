@@ -130,6 +130,9 @@ class Score:
             "false_hits": len(self.false_hits),
             "duplicates": len(self.duplicates),
             "optional_matches": len(self.neutral),
+            "undated_matches": sum(
+                1 for _, got in self.matched if got.start is None and got.published is None
+            ),
             "published_checked": self.published_checked,
             "published_right": self.published_right,
         }
@@ -203,9 +206,9 @@ def _same_file(want: str, got: str) -> bool:
 
 
 def candidates(want: Expected, got: Predicted) -> bool:
+    # An unknown interval is unbounded: it cannot be told apart from the annotated one.
+    # Such matches are counted (`undated_matches`) so that they can be weighed.
     start, end = got.start or got.published, got.end or got.published
-    if start is None and end is None and (want.earliest or want.latest):
-        return False  # an undated claim cannot be said to agree with a dated one
     return (
         _same_file(want.file, got.file)
         and want.pair == got.pair
