@@ -29,6 +29,24 @@ def _check_foreign_keys(connection: Connection) -> None:
         raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
 
 
+# Any fixed number: the key of the PostgreSQL advisory lock that migrations hold.
+_MIGRATION_LOCK_KEY = 7_342_617_110
+
+
+def _begin_locked(connection: Connection) -> None:
+    """Begin the migration's one transaction, holding off any other migration till it ends.
+
+    Two trackers opening a new database at once would otherwise both create its tables,
+    and one would fail. The one that waits then finds the schema at head. On SQLite the
+    write lock is taken at once (BEGIN IMMEDIATE); DDL in the transaction also makes a
+    migration all or nothing there, as it is on PostgreSQL.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_KEY})")
+
+
 def run_migrations_online() -> None:
     engine = config.attributes.get("engine")
     if engine is None:
@@ -42,6 +60,7 @@ def run_migrations_online() -> None:
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             connection.commit()
         try:
+            _begin_locked(connection)  # Alembic then runs inside this transaction
             context.configure(
                 connection=connection,
                 target_metadata=target_metadata,

@@ -7,6 +7,11 @@ A file is stored whole or not at all: no article is ever left without its eviden
 
 from __future__ import annotations
 
+import os
+import random
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -14,12 +19,13 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from tracker import store
 from tracker.db import session_scope
 from tracker.extract import EXTRACTOR_VERSION, extract
 from tracker.passages import shares_passage
-from tracker.reading import InputError, Skipped, input_files, read_articles, read_text
+from tracker.reading import InputError, Skipped, input_files, read_articles
 from tracker.vocab import ArticleText, Claim, PublishedHow
 
 Progress = Callable[[Path], None]
@@ -50,8 +56,8 @@ def parse_file(path: Path, published: date | None = None) -> Parsed:
     """Read one file and extract every article in it (runs in a worker)."""
     try:
         articles = read_articles(path, published=published)
-    except InputError as exc:
-        return Parsed(path, error=str(exc))
+    except InputError as exc:  # the message names the file; the warning names it already
+        return Parsed(path, error=str(exc).removeprefix(f"{path}: "))
     return Parsed(
         path,
         tuple((a, tuple(extract(a.text, a.published))) for a in articles),
@@ -63,8 +69,12 @@ def check_inputs(paths: Sequence[Path]) -> None:
     for path in paths:
         if not path.exists() and not path.is_symlink():
             raise InputError(f"{path}: no such file or folder")
+        if not path.exists():
+            raise InputError(f"{path}: broken symbolic link")
         if path.is_file() or path.is_symlink():
-            read_text(path)  # raises InputError with the reason
+            # Raises InputError with the reason: unreadable, binary, empty, too big, an
+            # HTML page without an article, a malformed sidecar. Cheap next to extraction.
+            read_articles(path)
     for item in input_files(paths):
         if isinstance(item, Path):
             return
@@ -73,37 +83,90 @@ def check_inputs(paths: Sequence[Path]) -> None:
     )
 
 
+def _start_worker() -> None:
+    """Set up a worker process: it leaves Ctrl-C to the ingest, and dies with it.
+
+    A terminal sends Ctrl-C to every process of the job; a worker interrupted inside the
+    pool's queue can leave the pool unable to shut down, so only the ingest handles it.
+    A worker whose ingest was killed (SIGKILL, the OOM killer) would wait for work
+    forever; it watches for its parent to change and exits instead.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def exit_when_orphaned() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=exit_when_orphaned, name="watch-parent", daemon=True).start()
+
+
 def _parsed(files: list[Path], published: date | None, workers: int) -> Iterator[Parsed]:
     if workers <= 1 or len(files) < 2:
         for path in files:
             yield parse_file(path, published)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
         # A bounded window of files in flight keeps memory flat on any corpus size.
         window = workers * 4
         pending: list[Future[Parsed]] = []
-        for path in files:
-            pending.append(pool.submit(parse_file, path, published))
-            if len(pending) >= window:
-                yield pending.pop(0).result()
-        for future in pending:
-            yield future.result()
+        try:
+            for path in files:
+                pending.append(pool.submit(parse_file, path, published))
+                if len(pending) >= window:
+                    yield pending.pop(0).result()
+            for future in pending:
+                yield future.result()
+        except BaseException:
+            # Interrupted, or the caller stopped early: drop the files not yet started.
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+# SQLSTATEs of a transaction the database aborted so that a concurrent one could go on
+# (deadlock detected, serialization failure): running it again succeeds.
+_RETRY_SQLSTATES = frozenset({"40P01", "40001"})
+_ATTEMPTS = 5
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) in _RETRY_SQLSTATES
 
 
 def store_parsed(engine: Engine, parsed: Parsed, report: IngestReport) -> None:
-    """Write one file's articles and evidence in a single transaction."""
-    with session_scope(engine) as session:
-        for article, claims in parsed.articles:
-            article_id, new = store.add_article(
-                session=session, source=str(parsed.path), article=article
-            )
-            if not new:
-                report.articles_known += 1
-                continue
-            report.articles_new += 1
-            report.evidence += store.add_claims(
-                session=session, article_id=article_id, claims=claims, version=EXTRACTOR_VERSION
-            )
+    """Write one file's articles and evidence in a single transaction.
+
+    Concurrent ingests can deadlock on PostgreSQL, each inserting a party or channel
+    the other has just inserted; the database aborts one, which is run again.
+    """
+    for attempt in range(1, _ATTEMPTS + 1):
+        new = known = evidence = 0
+        try:
+            with session_scope(engine) as session:
+                for article, claims in parsed.articles:
+                    article_id, is_new = store.add_article(
+                        session=session, source=str(parsed.path), article=article
+                    )
+                    if not is_new:
+                        known += 1
+                        continue
+                    new += 1
+                    evidence += store.add_claims(
+                        session=session,
+                        article_id=article_id,
+                        claims=claims,
+                        version=EXTRACTOR_VERSION,
+                    )
+        except DBAPIError as exc:
+            if attempt == _ATTEMPTS or not _retryable(exc):
+                raise
+            time.sleep(random.uniform(0, 0.05 * attempt))  # let the other one finish
+            continue
+        report.articles_new += new
+        report.articles_known += known
+        report.evidence += evidence
+        return
 
 
 def ingest(
