@@ -44,7 +44,8 @@ from tracker.vocab import (
     State,
 )
 
-err = Console(stderr=True)
+# Messages are single lines that a terminal may wrap, never hard-broken mid-path.
+err = Console(stderr=True, soft_wrap=True)
 
 
 class CliError(Exception):
@@ -187,7 +188,9 @@ def ingest(
                 on_file=lambda _path: bar.advance(task),
             )
         for skipped in report.skipped:
-            err.print(f"warning: skipped {skipped.path}: {skipped.reason}", markup=False)
+            err.print(
+                f"warning: skipped {skipped.path}: {skipped.reason}", markup=False, soft_wrap=True
+            )
         with db.session_scope(engine) as session:
             held = store.counts_summary(session=session)
     err.print(
@@ -198,6 +201,7 @@ def ingest(
         f"{held['channels']} channels",
         markup=False,
         highlight=False,
+        soft_wrap=True,
     )
 
 

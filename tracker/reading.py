@@ -333,7 +333,9 @@ def read_articles(
     page = _html_page(text) if html else _Page(text)
     pieces = split_articles(page.text)
     cleaned = [collapse_repeats(strip_chrome(piece)) for piece in pieces]
-    kept = [c for c in cleaned if c and (len(cleaned) == 1 or has_body(c))]
+    # An HTML page must hold a sentence to be an article; a plain text file is kept as
+    # given (a short note is still someone's text), unless it is one of several pieces.
+    kept = [c for c in cleaned if c and ((len(cleaned) == 1 and not html) or has_body(c))]
     if html and not kept:
         raise InputError(f"{path}: no article text found in the HTML page")
     single = len(kept) == 1
