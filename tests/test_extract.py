@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from tracker.cues import verb_forms
 from tracker.extract import EXTRACTOR_VERSION, extract
 from tracker.vocab import Claim, DateHow, Kind, Modality, Precision, State
 
@@ -118,9 +119,9 @@ def test_suspended(text: str, fact: tuple[str, str, str, str]) -> None:
             expect("CN-US", Kind.MILITARY_RELATIONS, REJ),
         ),
         (
-            "Seoul's calls on the military hotline went unanswered, North Korea having ignored "
+            "Seoul's proposals for military talks went unanswered, North Korea having ignored "
             "them.",
-            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, REJ),
+            expect("KP-KR", Kind.MILITARY_RELATIONS, REJ),
         ),
         (
             "North Korea has not responded to Seoul's proposal for military talks.",
@@ -576,7 +577,7 @@ def test_a_gap_measured_in_months_is_not_the_date() -> None:
         "call from South Korea on the liaison line."
     )
     claim = one(text, date(2020, 6, 9))
-    assert (claim.pair, claim.state) == ("KP-KR", REJ)
+    assert (claim.pair, claim.state) == ("KP-KR", SUSP)
     assert claim.effective_start == date(2020, 6, 8)
 
 
@@ -604,3 +605,557 @@ def test_a_subject_listed_before_the_verb_outranks_a_topic_after_it() -> None:
     assert facts("Erdogan and Putin held a phone call to discuss the situation in Syria.") == {
         expect("RU-TR", Kind.LEADERS, OPEN)
     }
+
+
+# --------------------------------------------------------------------------- verb forms
+
+
+@pytest.mark.parametrize(
+    ("verb", "double", "forms"),
+    [
+        ("suspend", False, {"suspend", "suspends", "suspended", "suspending"}),
+        ("cancel", False, {"cancels", "canceled", "cancelled", "canceling", "cancelling"}),
+        ("scrap", False, {"scraps", "scrapped", "scrapping"}),
+        ("nix", False, {"nixes", "nixed", "nixing"}),
+        ("postpone", False, {"postpones", "postponed", "postponing"}),
+        ("defer", True, {"defers", "deferred", "deferring"}),
+        ("break", False, {"breaks", "broke", "broken", "breaking"}),
+        ("rely", False, {"relies", "relied", "relying"}),
+        ("tie", False, {"ties", "tied", "tying"}),
+    ],
+)
+def test_every_form_of_a_cue_verb(verb: str, double: bool, forms: set[str]) -> None:
+    irregular = {"break": ["broke", "broken"]}
+    found = verb_forms(verb, irregular, double)
+    assert forms <= found["base"] | found["past"] | found["ing"]
+
+
+# --------------------------------------------------------------------------- more ways to say it
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Washington nixed the planned call between Chinese and American military leaders.",
+            expect("CN-US", Kind.MILITARY_CHIEFS, SUSP),
+        ),
+        (
+            "Moscow scrapped plans for talks with Tokyo on the fisheries dispute.",
+            expect("JP-RU", Kind.DIPLOMATIC_CHANNEL, SUSP),
+        ),
+        (
+            "Ankara interrupted the hot line with the Russian military.",
+            expect("RU-TR", Kind.OPERATIONAL_HOTLINE, SUSP),
+        ),
+        (
+            "Russia aborted all channels of interaction with the Turkish armed forces.",
+            expect("RU-TR", Kind.MILITARY_RELATIONS, SUSP),
+        ),
+        (
+            "India has postponed the foreign secretary talks with Pakistan.",
+            expect("IN-PK", Kind.DIPLOMATIC_CHANNEL, SUSP),
+        ),
+        (
+            "Athens put off the next round of exploratory talks with Ankara.",
+            expect("GR-TR", Kind.DIPLOMATIC_CHANNEL, SUSP),
+        ),
+        (
+            "Seoul and Pyongyang agreed to postpone the general-level talks.",
+            expect("KP-KR", Kind.DEFENSE_POLICY_TALKS, SUSP),
+        ),
+        (
+            "The planned summit between Tokyo and Beijing failed to take place.",
+            expect("CN-JP", Kind.LEADERS, SUSP),
+        ),
+        (
+            "The meeting of the Indian and Pakistani foreign ministers fell through.",
+            expect("IN-PK", Kind.DIPLOMATIC_CHANNEL, SUSP),
+        ),
+        (
+            "The hotline between the two Koreas was cut off in 2016.",
+            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, SUSP),
+        ),
+        (
+            "Seoul reopened the hotlines in May, months after Pyongyang had shut them down.",
+            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, SUSP),
+        ),
+        (
+            "Washington responded by breaking off military contacts with Beijing.",
+            expect("CN-US", Kind.MILITARY_RELATIONS, SUSP),
+        ),
+        (
+            "Beijing will suspend its defense policy talks with Washington, the ministry said.",
+            expect("CN-US", Kind.DEFENSE_POLICY_TALKS, SUSP),
+        ),
+        (
+            "Pyongyang never picked up the regular check-in call on the inter-Korean liaison line.",
+            expect("KP-KR", Kind.DIPLOMATIC_CHANNEL, SUSP),
+        ),
+        (
+            "Pyongyang failed to respond to routine calls from Seoul on the military hotline.",
+            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, SUSP),
+        ),
+        (
+            "Seoul's calls on the military hotline went unanswered, North Korea having ignored "
+            "them.",
+            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, SUSP),
+        ),
+    ],
+)
+def test_suspended_more_ways(text: str, fact: tuple[str, str, str, str]) -> None:
+    assert fact in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "It was the first meeting between the Chinese and Japanese leaders in three years.",
+            expect("CN-JP", Kind.LEADERS, REST),
+        ),
+        (
+            "Greek and Turkish diplomats held their first talks since 2016 in Istanbul.",
+            expect("GR-TR", Kind.DIPLOMATIC_CHANNEL, REST),
+        ),
+        (
+            "The meeting of Indian and Pakistani envoys in Doha was the first in twelve years.",
+            expect("IN-PK", Kind.DIPLOMATIC_CHANNEL, REST),
+        ),
+        (
+            "Athens and Ankara sat down for exploratory talks after a three-year hiatus.",
+            expect("GR-TR", Kind.DIPLOMATIC_CHANNEL, REST),
+        ),
+        (
+            "Russia and Japan resumed consultations after a two-year suspension.",
+            expect("JP-RU", Kind.DIPLOMATIC_CHANNEL, REST),
+        ),
+    ],
+)
+def test_restored_after_a_gap(text: str, fact: tuple[str, str, str, str]) -> None:
+    assert fact in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Lloyd Austin held a long engagement with Chinese Defense Minister Dong Jun by video.",
+            expect("CN-US", Kind.DEFENSE_MINISTERS, OPEN),
+        ),
+        (
+            "Mid-level American and Chinese defense officials convened in Hawaii to review the "
+            "relationship.",
+            expect("CN-US", Kind.DEFENSE_POLICY_TALKS, OPEN),
+        ),
+        (
+            "The Moscow-Washington deconfliction channel over Syria is working smoothly.",
+            expect("RU-US", Kind.OPERATIONAL_HOTLINE, OPEN),
+        ),
+        (
+            "The hotline between India and Pakistan has proven effective in a crisis.",
+            expect("IN-PK", Kind.OPERATIONAL_HOTLINE, OPEN),
+        ),
+        (
+            "Negotiations between Armenia and Azerbaijan concluded in Washington late on Monday.",
+            expect("AM-AZ", Kind.DIPLOMATIC_CHANNEL, OPEN),
+        ),
+        (
+            "Qatar hosted the Iranian and American envoys in Doha.",
+            expect("IR-US", Kind.DIPLOMATIC_CHANNEL, OPEN),
+        ),
+        (
+            "Beijing and New Delhi opened a new round of corps commander-level talks.",
+            expect("CN-IN", Kind.THEATER_COMMANDERS, OPEN),
+        ),
+        (
+            "A statement was issued at the end of three rounds of talks between Sudan and "
+            "South Sudan.",
+            expect("SD-SS", Kind.DIPLOMATIC_CHANNEL, OPEN),
+        ),
+        (
+            "Blinken met the foreign ministers of France, Germany and the UK in London.",
+            expect("GB-US", Kind.DIPLOMATIC_CHANNEL, OPEN),
+        ),
+    ],
+)
+def test_open_more_ways(text: str, fact: tuple[str, str, str, str]) -> None:
+    assert fact in facts(text)
+
+
+def test_a_pronoun_stands_for_the_channel_named_before() -> None:
+    text = (
+        "Israel and Russia set up a hotline over Syria years ago.\n"
+        "Israel used it to alert Moscow ahead of the raid."
+    )
+    assert expect("IL-RU", Kind.OPERATIONAL_HOTLINE, OPEN) in facts(text)
+    text = "A hotline between the two Koreas went dead in 2016, but it was reconnected in January."
+    claims = [c for c in extract(text, PUBLISHED) if c.state == REST]
+    assert [(c.pair, c.kind) for c in claims] == [("KP-KR", Kind.OPERATIONAL_HOTLINE)]
+    assert claims[0].effective_start == date(2022, 1, 1)
+
+
+def test_a_speaker_is_not_a_channel_pronoun() -> None:
+    text = "Ankara says it has halted the airspace accord with Moscow over Libya."
+    assert not [c for c in extract(text, PUBLISHED) if c.kind == Kind.OPERATIONAL_HOTLINE]
+
+
+def test_several_channels_in_one_object() -> None:
+    text = (
+        "Pyongyang ignored the morning calls on the liaison channel and on the army "
+        "communication lines, Seoul said."
+    )
+    assert asserted(text) == {
+        ("KP-KR", Kind.DIPLOMATIC_CHANNEL.value, SUSP.value),
+        ("KP-KR", Kind.OPERATIONAL_HOTLINE.value, SUSP.value),
+    }
+    text = "By noon both Koreas had exchanged calls over liaison and military hotlines."
+    assert asserted(text) == {
+        ("KP-KR", Kind.DIPLOMATIC_CHANNEL.value, OPEN.value),
+        ("KP-KR", Kind.OPERATIONAL_HOTLINE.value, OPEN.value),
+    }
+    text = "Ankara severed its defense contacts with Moscow, including the air-safety hotline."
+    assert asserted(text) == {
+        ("RU-TR", Kind.MILITARY_RELATIONS.value, SUSP.value),
+        ("RU-TR", Kind.OPERATIONAL_HOTLINE.value, SUSP.value),
+    }
+
+
+def test_a_second_noun_that_starts_its_own_clause_is_not_coordinated() -> None:
+    text = "China suspended military talks with the US and the hotline remained open."
+    assert ("CN-US", Kind.OPERATIONAL_HOTLINE.value, SUSP.value) not in asserted(text)
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Seoul disconnected the Red Cross line to Pyongyang.", Kind.DIPLOMATIC_CHANNEL),
+        ("Pyongyang cut the liaison line with Seoul.", Kind.DIPLOMATIC_CHANNEL),
+        ("Pyongyang cut the military line with Seoul.", Kind.OPERATIONAL_HOTLINE),
+        (
+            "Seoul said inter-Korean military talks stayed on hold through 2009.",
+            Kind.DEFENSE_POLICY_TALKS,
+        ),
+        (
+            "North and South Korea resumed general-level talks at Panmunjom.",
+            Kind.DEFENSE_POLICY_TALKS,
+        ),
+        (
+            "China halted dialogue between senior military commanders with the United States.",
+            Kind.THEATER_COMMANDERS,
+        ),
+        ("Russia suspended bilateral inspections under the treaty with the US.", Kind.ARMS_CONTROL),
+        ("India and Pakistan held nuclear talks in New Delhi.", Kind.ARMS_CONTROL),
+        (
+            "Beijing suspended the contact and communication mechanism with Taipei.",
+            Kind.DIPLOMATIC_CHANNEL,
+        ),
+        (
+            "Contacts between the Israeli and Russian armed forces to avoid clashes in Syrian "
+            "skies remain effective.",
+            Kind.OPERATIONAL_HOTLINE,
+        ),
+        (
+            "Venezuela's president spurned an offer of direct negotiations with Washington.",
+            Kind.DIPLOMATIC_CHANNEL,
+        ),
+        (
+            "Chinese and American military officials held talks in Beijing.",
+            Kind.MILITARY_RELATIONS,
+        ),
+    ],
+)
+def test_kinds_of_more_channels(text: str, kind: Kind) -> None:
+    assert {c.kind for c in extract(text, PUBLISHED)} == {kind}
+
+
+def test_a_president_rejecting_a_summit_still_names_a_summit() -> None:
+    text = "Putin rejected a summit with Biden."
+    assert {c.kind for c in extract(text, date(2022, 3, 1))} == {Kind.LEADERS}
+
+
+# --------------------------------------------------------------------------- parties
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "The North called off the meeting in protest of joint drills between South Korea "
+            "and the United States.",
+            "KP-KR",
+        ),
+        ("North and South Korea had their usual phone call at noon.", "KP-KR"),
+        (
+            "Russia suspended the deconfliction line after US strikes on the Syrian government.",
+            "RU-US",
+        ),
+        ("Moscow announced it would no longer take part in New START.", "RU-US"),
+        (
+            "Taipei said the mainland had suspended the communication mechanism with the island.",
+            "CN-TW",
+        ),
+    ],
+)
+def test_the_pair_of_the_channel(text: str, pair: str) -> None:
+    assert {c.pair for c in extract(text, PUBLISHED)} == {pair}
+
+
+def test_a_sentence_that_names_no_state_is_about_the_main_pair() -> None:
+    text = (
+        "A hotline between Pakistan and India was set up in 1971.\n"
+        "Indian and Pakistani officers spoke on the hotline between India and Pakistan.\n"
+        "Shelling hit villages in Kashmir and Punjab.\n"
+        '"The hotline is working," an army officer told journalists.'
+    )
+    assert {c.pair for c in extract(text, PUBLISHED)} == {"IN-PK"}
+
+
+def test_organisations_in_a_list_are_not_parties() -> None:
+    text = "Blinken met the foreign ministers of France, the EU and Germany."
+    assert {c.pair for c in extract(text, date(2022, 3, 1))} == {"FR-US", "DE-US"}
+
+
+def test_legislators_meeting_legislators_is_not_a_channel() -> None:
+    assert facts("The Speaker of the House met with Filipino lawmakers in Manila.") == set()
+    assert facts("Japanese lawmakers met their Chinese counterparts in Beijing.") == set()
+    assert facts("US senators held talks with Chinese lawmakers.") == set()
+
+
+# --------------------------------------------------------------------------- not evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # photo captions describe a picture
+        "Japan's prime minister (L) shakes hands with his Indian counterpart before their "
+        "talks in Tokyo.",
+        "This picture, released by the army, shows an Indian officer speaking with a "
+        "Pakistani officer over the hotline on Friday.",
+        "A handout picture released by the ministry shows the Turkish, Russian and Ukrainian "
+        "foreign ministers (2R) before their talks in Antalya.",
+        "The US defense secretary arrives for a meeting with the Chinese defense minister in "
+        "Beijing, Oct. 18, 2005.",
+        # a welcome is not a contact; a multilateral summit attended by both is not one
+        "A Cuban offer of dialogue with the United States drew praise on Monday from the "
+        "US secretary of state.",
+        "A proposal for a summit on Cyprus was aired on Friday at a forum in Davos attended "
+        "by the Greek and Turkish premiers.",
+        "Brazil and Argentina signed a forestry accord at the COP28 summit in December.",
+        # planned or hypothetical
+        "The dialogue between Serbia and Kosovo was set for May 3.",
+        "The coming round of Sudan-Egypt talks is to run for three days.",
+        "Scrapping the hotline with Beijing could deepen the rift between Tokyo and China.",
+        "Greece told Turkey an hour before the defense ministers' meeting was meant to take place.",
+        "India and Pakistan agreed on Tuesday to reopen the border talks.",
+        # a participle that qualifies a channel presupposes its state
+        "Egyptian papers said little about the reopened hotline with Ethiopia.",
+        "Analysts in Seoul discussed the suspended talks with North Korea.",
+        # a denial covers the clause it introduces
+        "Ankara dismissed claims that its hotline with Athens had been severed.",
+        # other idioms
+        "The ministry said US demands do not take into account New START limits.",
+        "His first comment since the offer of talks with Cuba came in an interview with "
+        "American television.",
+    ],
+)
+def test_no_asserted_claim_either(text: str) -> None:
+    assert not asserted(text)
+
+
+def test_a_relative_clause_keeps_its_own_time_and_state() -> None:
+    text = "Ankara said the talks with Athens, which were frozen in 2019, would be held soon."
+    claims = extract(text, date(2020, 9, 22))
+    assert [(c.state, c.modality, c.effective_start) for c in claims if c.modality == A] == [
+        (SUSP, A, date(2019, 1, 1))
+    ]
+
+
+# --------------------------------------------------------------------------- time
+
+
+def test_a_state_that_has_held_since_a_time_began_then() -> None:
+    claim = one("Defense talks between Tokyo and Seoul have been frozen since March 2019.")
+    assert (claim.state, claim.effective_start, claim.effective_end) == (
+        SUSP,
+        date(2019, 3, 1),
+        PUBLISHED,
+    )
+    claim = one("Ethiopian and Egyptian delegations have met twice for talks since last week.")
+    assert (claim.state, claim.effective_start) == (OPEN, date(2022, 8, 1))
+
+
+def test_the_gap_after_since_does_not_date_a_restoration() -> None:
+    text = (
+        "It was the first meeting between the Armenian and Azerbaijani ministers since the "
+        "fighting erupted on March 2."
+    )
+    claim = next(c for c in extract(text, PUBLISHED) if c.state == REST)
+    assert claim.date_how == DateHow.PUBLICATION
+
+
+def test_a_duration_is_not_a_date() -> None:
+    text = "In January, US and Chinese defense officials met for two days to discuss defense ties."
+    claim = one(text, date(2024, 4, 17))
+    assert (claim.effective_start, claim.effective_end) == (date(2024, 1, 1), date(2024, 1, 31))
+
+
+def test_a_sentence_that_points_back_shares_the_time_before() -> None:
+    text = (
+        "Ties hit bottom with the May 1999 bombing of an embassy in Belgrade.\n"
+        "That attack led Beijing to break off military contacts with Washington."
+    )
+    claim = one(text, date(2005, 10, 16))
+    assert (claim.state, claim.effective_start) == (SUSP, date(1999, 5, 1))
+
+
+def test_a_sentence_that_does_not_point_back_keeps_the_publication_date() -> None:
+    text = (
+        "Ties hit bottom with the May 1999 bombing of an embassy in Belgrade.\n"
+        "Beijing broke off military contacts with Washington."
+    )
+    assert one(text, date(2005, 10, 16)).date_how == DateHow.PUBLICATION
+
+
+def test_a_headline_takes_the_date_the_body_gives_the_same_event() -> None:
+    text = (
+        "Austin Meets Chinese Defense Minister\n\n"
+        "Lloyd Austin met Chinese Defense Minister Dong Jun yesterday by video."
+    )
+    claims = extract(text, date(2024, 4, 17))
+    assert {(c.effective_start, c.effective_end) for c in claims} == {
+        (date(2024, 4, 16), date(2024, 4, 16))
+    }
+
+
+def test_a_headline_keeps_its_date_when_the_body_tells_an_older_event() -> None:
+    text = (
+        "Austin Meets Chinese Defense Minister\n\n"
+        "Lloyd Austin first met Chinese Defense Minister Li Shangfu in June 2023."
+    )
+    claims = extract(text, date(2024, 4, 17))
+    assert date(2024, 4, 17) in {c.effective_start for c in claims}
+
+
+# --------------------------------------------------------------------------- reporting idioms
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "North Korea was unresponsive to the routine opening call on the liaison line with "
+            "South Korea.",
+            expect("KP-KR", Kind.DIPLOMATIC_CHANNEL, SUSP),
+        ),
+        (
+            "North Korea stopped answering calls from South Korea on the military hotline.",
+            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, SUSP),
+        ),
+        (
+            "The liaison line between the two Koreas was again cut off in October.",
+            expect("KP-KR", Kind.DIPLOMATIC_CHANNEL, SUSP),
+        ),
+        (
+            "China has dropped a security meeting with US Defense Secretary Jim Mattis.",
+            expect("CN-US", Kind.DEFENSE_MINISTERS, SUSP),
+        ),
+        (
+            "The military hotline between India and Pakistan was in normal operation.",
+            expect("IN-PK", Kind.OPERATIONAL_HOTLINE, OPEN),
+        ),
+        (
+            "India and China have been engaged in talks on the border since May.",
+            expect("CN-IN", Kind.DIPLOMATIC_CHANNEL, OPEN),
+        ),
+        (
+            "The meeting between the Indian and Chinese corps commanders lasted eleven hours.",
+            expect("CN-IN", Kind.THEATER_COMMANDERS, OPEN),
+        ),
+        (
+            "Modi and Xi met on the margins of the BRICS summit in Johannesburg.",
+            expect("CN-IN", Kind.LEADERS, OPEN),
+        ),
+        (
+            "The two leaders held a brief conversation on the sidelines of the G20 summit, "
+            "India and China said.",
+            expect("CN-IN", Kind.LEADERS, OPEN),
+        ),
+        (
+            "Seoul and Beijing held defense talks for the first time in five years on Monday.",
+            expect("CN-KR", Kind.MILITARY_RELATIONS, REST),
+        ),
+        (
+            "Lloyd Austin spoke with Dong Jun, the first time Austin has spoken to his Chinese "
+            "counterpart in more than a year.",
+            expect("CN-US", Kind.DEFENSE_MINISTERS, REST),
+        ),
+    ],
+)
+def test_reporting_idioms(text: str, fact: tuple[str, str, str, str]) -> None:
+    assert fact in facts(text, date(2024, 5, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a purpose, a wish, a first meeting with someone new in office, a first failure
+        "The Chinese admiral canceled a visit to the US to meet with his American counterpart.",
+        '"The US side expressed its wishes to postpone the dialogue with China," she said.',
+        "Biden praised Britain during his first meeting with Rishi Sunak since he became prime "
+        "minister.",
+        "Pyongyang ignored the liaison call, for the first time since 2019, Seoul's ministry "
+        "reported.",
+        # an organisation met at the occasion of a conference
+        "Lavrov met the NATO secretary general at the OSCE conference.",
+    ],
+)
+def test_idioms_that_are_not_a_contact_or_a_restoration(text: str) -> None:
+    states = {state for _, _, state in asserted(text)}
+    assert REST.value not in states
+    if "Biden" not in text:
+        assert OPEN.value not in states
+
+
+def test_a_summit_as_the_occasion_does_not_name_the_kind() -> None:
+    text = "The US Treasury Secretary met China's central bank governor at the G20 summit."
+    assert {c.kind for c in extract(text, PUBLISHED)} <= {Kind.DIPLOMATIC_CHANNEL}
+
+
+def test_a_cue_in_an_after_clause_takes_no_time_from_outside_it() -> None:
+    text = (
+        "In July 2021, the North restored the hotline with South Korea, about a year after it "
+        "severed the line."
+    )
+    claims = extract(text, date(2023, 4, 10))
+    restored = next(c for c in claims if c.state == REST)
+    assert restored.effective_start == date(2021, 7, 1)
+    assert all(c.effective_start != date(2021, 7, 1) for c in claims if c.state == SUSP)
+
+
+def test_a_time_in_a_relative_clause_with_a_modal_dates_something_else() -> None:
+    text = (
+        "Beijing has canceled planned defense talks with Washington that would have seen the "
+        "defense secretary visit China later this month."
+    )
+    claim = one(text, date(2018, 9, 30))
+    assert (claim.state, claim.date_how) == (SUSP, DateHow.PUBLICATION)
+
+
+def test_earlier_in_the_day_is_the_day_the_story_tells() -> None:
+    text = (
+        "The Chinese official spoke to reporters on Friday night.\n"
+        "Earlier in the day, the Chinese foreign minister met his Japanese counterpart."
+    )
+    claim = one(text, date(2010, 10, 30))
+    assert (claim.effective_start, claim.effective_end) == (date(2010, 10, 29), date(2010, 10, 29))
+
+
+def test_earlier_in_the_day_without_a_day_named_before_is_the_publication_day() -> None:
+    text = "Earlier in the day, the Chinese foreign minister met his Japanese counterpart."
+    claim = one(text, date(2010, 10, 30))
+    assert claim.effective_start == date(2010, 10, 30)

@@ -156,3 +156,39 @@ def test_full_names_tolerate_a_middle_initial_and_line_breaks() -> None:
 
 def test_typographic_apostrophes_match() -> None:
     assert _mentions("the People’s Liberation Army")[0][1] == ("CN",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seoul protested after the North fired a missile.", ("the North", ("KP",))),
+        ("The South proposed talks; Pyongyang said no.", ("The South", ("KR",))),
+        ("Taipei said the mainland had cut the channel.", ("the mainland", ("CN",))),
+        ("Beijing warned the island against the visit.", ("the island", ("TW",))),
+    ],
+)
+def test_a_name_that_stands_for_a_state_in_a_text_about_it(
+    text: str, expected: tuple[str, tuple[str, ...]]
+) -> None:
+    assert expected in [(m.text, m.parties) for m in find_mentions(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ships crossed the North Sea in the North of the country.",
+        "The South has long summers.",
+        "The island of Hainan lies off the coast of China.",
+        "Travellers reach the mainland by ferry from Greece.",
+        "The North Atlantic Council met in Brussels with South Korea.",
+    ],
+)
+def test_without_its_state_such_a_name_is_nobody(text: str) -> None:
+    assert not [m for m in find_mentions(text) if m.text.lower().startswith("the ")]
+
+
+def test_a_pair_written_as_one_phrase() -> None:
+    assert _mentions("South and North Korea exchanged calls.")[0][1:] == (("KP", "KR"), "pair")
+    assert _mentions("North and South Korea agreed.")[0][1] == ("KP", "KR")
+    assert _mentions("North Korea ended North-South military talks.")[1][1] == ("KP", "KR")
+    assert not [m for m in find_mentions("The North-South divide in trade") if m.parties]

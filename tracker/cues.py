@@ -27,6 +27,8 @@ class StateCue:
     pattern: re.Pattern[str]
     needs: str
     rank: int
+    routine: State | None = None
+    coexist: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class KindNoun:
     event: bool
     specificity: int
     hint: bool = False
+    purpose: bool = False
+    pair: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -50,21 +54,31 @@ class Cues:
     generic: re.Pattern[str]
     generic_event: re.Pattern[str]
     requests: re.Pattern[str]
+    routine_calls: re.Pattern[str]
+    event_gap_verbs: re.Pattern[str]
+    event_wishes: re.Pattern[str]
+    anaphoric_openings: re.Pattern[str]
     modifiers: tuple[tuple[Kind, re.Pattern[str]], ...]
+    # The same modifiers after the noun and its partner: "talks with China's military".
+    modifiers_after: tuple[tuple[Kind, re.Pattern[str]], ...]
     blocking: re.Pattern[str]
     titles: tuple[tuple[str, re.Pattern[str]], ...]
     role_kinds: dict[str, Kind]
     military_roles: frozenset[str]
+    non_channel_roles: frozenset[str]
     modality: tuple[tuple[Modality, re.Pattern[str]], ...]
     modality_window: int
     negation: re.Pattern[str]
     negation_window: int
+    denial: re.Pattern[str]
     false_friends: tuple[re.Pattern[str], ...]
     clause_blockers: tuple[re.Pattern[str], ...]
+    captions: tuple[re.Pattern[str], ...]
     bilateral: re.Pattern[str]
     counterpart: re.Pattern[str]
     adjuncts: re.Pattern[str]
     places: re.Pattern[str]
+    place_nouns: re.Pattern[str]
     speech_verbs: re.Pattern[str]
     first_person: re.Pattern[str]
     clause_breaks: re.Pattern[str]
@@ -75,19 +89,92 @@ def _words(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])", _FLAGS)
 
 
+# `<verb>` in a pattern stands for every form of the verb; `<verb:past>` for its past
+# forms, `<verb:ing>` for its gerund; `<verb+>` doubles the final consonant ("omit+").
+_VERB = re.compile(r"(?<!\?P)<([a-z]+)(\+)?(?::(past|ing|base))?>")
+_VOWELS = "aeiou"
+
+
+def _doubles(verb: str, forced: bool) -> bool:
+    """Whether a verb doubles its final consonant before -ed and -ing ("scrap", "snub")."""
+    if forced:
+        return True
+    syllables = len(re.findall(r"[aeiouy]+", verb))
+    return syllables == 1 and bool(re.search(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$", verb))
+
+
+def verb_forms(
+    verb: str, irregular: dict[str, list[str]], forced: bool = False
+) -> dict[str, set[str]]:
+    """The forms of an English verb, by what they are: base (with -s), past, -ing."""
+    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
+        third = verb + "es"
+    elif verb.endswith("y") and verb[-2:-1] not in _VOWELS:
+        third = verb[:-1] + "ies"
+    else:
+        third = verb + "s"
+    if verb.endswith("ie"):
+        past, ing = {verb + "d"}, {verb[:-2] + "ying"}
+    elif verb.endswith("e"):
+        past = {verb + "d"}
+        ing = {verb + "ing" if verb.endswith(("ee", "ye", "oe")) else verb[:-1] + "ing"}
+    elif verb.endswith("y") and verb[-2:-1] not in _VOWELS:
+        past, ing = {verb[:-1] + "ied"}, {verb + "ing"}
+    elif _doubles(verb, forced):
+        past, ing = {verb + verb[-1] + "ed"}, {verb + verb[-1] + "ing"}
+    elif re.search(r"[^aeiou][aeiou]l$", verb):
+        # British and American spellings: "cancelled", "canceled".
+        past, ing = {verb + "ed", verb + "led"}, {verb + "ing", verb + "ling"}
+    else:
+        past, ing = {verb + "ed"}, {verb + "ing"}
+    if verb in irregular:
+        past = set(irregular[verb])
+    return {"base": {verb, third}, "past": past, "ing": ing}
+
+
+def _expand(pattern: str, irregular: dict[str, list[str]]) -> str:
+    """A pattern with every `<verb>` written out as the alternation of its forms."""
+
+    def forms(m: re.Match[str]) -> str:
+        found = verb_forms(m.group(1), irregular, bool(m.group(2)))
+        wanted = [m.group(3)] if m.group(3) else ["base", "past", "ing"]
+        words = sorted({w for part in wanted for w in found[part]}, key=lambda w: (-len(w), w))
+        return "(?:" + "|".join(words) + ")"
+
+    return _VERB.sub(forms, pattern)
+
+
+def _expand_all(node: Any, irregular: dict[str, list[str]]) -> Any:
+    if isinstance(node, str):
+        return _expand(node, irregular)
+    if isinstance(node, list):
+        return [_expand_all(item, irregular) for item in node]
+    if isinstance(node, dict):
+        return {key: _expand_all(value, irregular) for key, value in node.items()}
+    return node
+
+
 def _load() -> dict[str, Any]:
     text = resources.files("tracker.data").joinpath("cues.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
-    return data
+    irregular = data.pop("irregular_verbs", {}) or {}
+    expanded: dict[str, Any] = _expand_all(data, irregular)
+    return expanded
 
 
 def _state_cues(data: dict[str, Any]) -> tuple[StateCue, ...]:
     cues = []
     for state, entries in data["states"].items():
         for entry in entries:
+            routine = entry.get("routine")
             cues.append(
                 StateCue(
-                    State(state), _words(entry["pattern"]), entry["needs"], entry.get("rank", 1)
+                    State(state),
+                    _words(entry["pattern"]),
+                    entry["needs"],
+                    entry.get("rank", 1),
+                    State(routine) if routine else None,
+                    bool(entry.get("coexist")),
                 )
             )
     return tuple(cues)
@@ -106,9 +193,18 @@ def _kind_nouns(data: dict[str, Any]) -> tuple[KindNoun, ...]:
                     bool(entry.get("event")),
                     len(kinds) - position,
                     bool(entry.get("hint")),
+                    bool(entry.get("purpose")),
+                    _pair(entry.get("pair")),
                 )
             )
     return tuple(nouns)
+
+
+def _pair(value: str | None) -> tuple[str, str] | None:
+    if not value:
+        return None
+    first, second = value.split("-")
+    return first, second
 
 
 def _prefilter(data: dict[str, Any]) -> re.Pattern[str]:
@@ -133,11 +229,26 @@ def cues() -> Cues:
         generic=_words(data["generic_nouns"]),
         generic_event=_words(data["generic_event_nouns"]),
         requests=_words(data["request_nouns"]),
+        routine_calls=_words(data["routine_calls"]),
+        event_gap_verbs=re.compile(data["event_gap_verbs"], _FLAGS),
+        event_wishes=re.compile(data["event_wishes"], _FLAGS),
+        anaphoric_openings=re.compile(data["anaphoric_openings"]),
         modifiers=tuple((Kind(k), _words(p)) for k, p in data["modifiers"].items()),
+        modifiers_after=tuple(
+            (
+                Kind(k),
+                re.compile(
+                    r"\s+(?:with|between)\s+\S+\s+" + _words(p).pattern + r"(?!\s+(?-i:[A-Z]))",
+                    _FLAGS,
+                ),
+            )
+            for k, p in data["modifiers"].items()
+        ),
         blocking=_words(data["blocking_modifiers"]),
         titles=tuple((role, _words(p)) for role, p in data["titles"].items()),
         role_kinds={role: Kind(kind) for role, kind in data["role_kinds"].items()},
         military_roles=frozenset(data["military_roles"]),
+        non_channel_roles=frozenset(data["non_channel_roles"]),
         modality=(
             (Modality.HYPOTHETICAL, re.compile(modality["hypothetical"], _FLAGS)),
             (Modality.INTENT, re.compile(modality["intent"], _FLAGS)),
@@ -146,12 +257,15 @@ def cues() -> Cues:
         modality_window=int(data["modality_window"]),
         negation=re.compile(data["negation"], _FLAGS),
         negation_window=int(data["negation_window"]),
+        denial=re.compile(data["denial"], _FLAGS),
         false_friends=tuple(re.compile(p, _FLAGS) for p in data["false_friends"]),
         clause_blockers=tuple(re.compile(p, _FLAGS) for p in data["clause_blockers"]),
+        captions=tuple(re.compile(p, _FLAGS | re.MULTILINE) for p in data["captions"]),
         bilateral=re.compile(data["bilateral"], _FLAGS),
         counterpart=re.compile(data["counterpart"], _FLAGS),
         adjuncts=re.compile(data["adjuncts"], _FLAGS),
         places=re.compile(data["places"]),
+        place_nouns=re.compile(data["place_nouns"], _FLAGS),
         speech_verbs=re.compile(data["speech_verbs"], _FLAGS),
         first_person=re.compile(data["first_person"]),
         clause_breaks=re.compile(data["clause_breaks"], _FLAGS),

@@ -4,20 +4,32 @@ The extractor reads like an analyst skimming for a few kinds of sentence, so it 
 to be cheap on everything else:
 
 1. One compiled pattern of every cue word scans the text; only paragraphs with a hit are
-   split into sentences (sentence splitting is the costly step).
+   split into sentences (sentence splitting is the costly step). Photo captions and
+   credits are skipped: they describe a picture and restate the story.
 2. In a candidate sentence, each state cue ("suspended", "went unanswered", "held talks")
    counts only if what it needs is near it in the same clause: a channel noun, a request,
-   someone to meet. Readings that are about something else ("rejected the claim",
-   "cancelled the Moscow leg of his trip") are dropped, and so are negated cues.
-3. The two states come from the clause, then the sentence, then whoever speaks a quoted
-   "we", then the states the article has been about (parties.py).
+   someone to meet, or a pronoun for a channel named just before ("cut them off").
+   Readings that are about something else ("rejected the claim", "cancelled the Moscow leg
+   of his trip") are dropped, and so are negated and denied cues and participles that
+   only qualify a channel ("the restored hotlines").
+3. The two states come from the clause (a pair written as one: "between X and Y", "the
+   Greek and Turkish envoys"; the subject and the object of a contact, each
+   member of a listed object), then the sentence, then a channel that names its pair
+   ("New START"), then the pair the article is about, then whoever speaks a quoted
+   "we", then the states the article has been about (parties.py). States named as
+   causes, places or occasions are context.
 4. The kind of channel comes from the nouns near the cue ("hotline", "defense consultative
-   talks"), else from the offices of the people involved (two defense ministers, two
-   chiefs of staff), else from a word before a generic noun ("military talks").
+   talks", what a generic noun is of), else from the offices of the people involved (two
+   defense ministers, two chiefs of staff), else from a word before a generic noun
+   ("military talks"). A cue that governs several channels ("the liaison channel and the
+   military hotlines") gives a claim for each.
 5. Modal words just before the cue make a claim planned, intended or hypothetical; such
    claims are returned too, with their modality.
 6. The time is the time expression of the clause nearest the cue (from tracker.dates),
-   else the publication date.
+   else the time of the sentence before for a sentence that points back to it ("That
+   incident ..."), else the publication date; a claim dated only by publication takes
+   the date of the same claim elsewhere in the article when that one is recent (a
+   headline and its body).
 
 Every claim's quote is a clause or sentence of the text, verbatim:
 `text[char_start:char_end] == quote`.
@@ -26,16 +38,17 @@ Every claim's quote is a clause or sentence of the text, verbatim:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pysbd
 
 from tracker.cues import Cues, KindNoun, StateCue, cues
 from tracker.dates import TimeExpression, find_times
-from tracker.gazetteer import NON_STATE, PERSON, PLACE, Mention, find_mentions
+from tracker.gazetteer import NON_STATE, PAIR, PERSON, PLACE, Mention, find_mentions
 from tracker.parties import (
     Actor,
     Salience,
@@ -55,6 +68,31 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*\([^)]{1,40}\))?"
     r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*[—–-]{1,2}\s+"
 )
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:it|they)\s+(?:(?:was|were|is|are|had|has|have|been|being|later|then|also|now|"
+    r"subsequently|again|partially|fully)\s+){1,3}$",
+    re.I,
+)
+_NO_OBJECT = re.compile(
+    r"\s*(?:[,.;:!?\"”’)]|$|(?:in|on|at|after|since|last|this|for|by|until|again|later|"
+    r"earlier|yesterday|today|when|because|following|amid|as|and|but)\b|\d)",
+    re.I,
+)
+_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
+# Between two members of a list of states.
+_LIST_GAP = re.compile(r"\s*(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:the\s+)?", re.I)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|these|those|this|that)\s+"
+    r"(?:(?:newly|recently|now|long|once|previously)[-\s]+)?$",
+    re.I,
+)
+_OCCASION = re.compile(
+    r"\b(?:at|during|on\s+the\s+(?:sidelines|margins)\s+of|on\s+the\s+sidelines|ahead\s+of)\s+"
+    r"(?:the\s+|a\s+|an\s+|"
+    r"this\s+|last\s+)?(?:[\w’'-]+\s+){0,3}$",
+    re.I,
+)
+_OF_KIND = re.compile(r"\s+(?:for|of)\s+(?:[\w-]+\s+)?", re.I)
 _DEFINITE = re.compile(r"\b(?:the|these|those|this|that|such|its|their|both)\s+(?:\w+\s+)?$", re.I)
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|added|noted|stated|reported|confirmed)\s+(?:\w+\s+){0,2}$", re.I
@@ -65,12 +103,13 @@ _SUBORDINATE_OPENING = re.compile(r"(?:While|Although|Though|Whereas)\b[^,;]{3,2
 _ADJACENT = re.compile(r"^(?:[-\s]+(?:and\s+|or\s+)?[a-z][\w-]*){0,2}[-\s]+$")
 # What may stand between "told" and the person told: titles, names, possessives.
 _TOLD_GAP = re.compile(
-    r"^(?:[\s,]+(?:the|his|her|their|its|a|an|visiting|then|new|former|senior|top|[A-Z][\w.’'-]*|"
+    r"^(?:[\s,]+(?:the|his|her|their|its|a|an|and|visiting|then|new|former|senior|top|"
+    r"[A-Z][\w.’'-]*|"
     r"foreign|defen[cs]e|minister|secretary|president|prime|of|state|general|chief|deputy|vice|"
-    r"counterparts?|envoy|ambassador))*[\s,]*$"
+    r"counterparts?|envoys?|ambassadors?|ministers|secretaries))*[\s,]*$"
 )
 _GERUND_AFTER_PREPOSITION = re.compile(
-    r"\b(?:of|for|before|after|without|about|on|by|from|in|toward|towards|in\s+advance\s+of|"
+    r"\b(?:of|for|before|after|without|about|on|from|in|toward|towards|in\s+advance\s+of|"
     r"instead\s+of|against)\s+(?:\w+ly\s+)?$",
     re.I,
 )
@@ -122,6 +161,8 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _BEFORE_WINDOW = 70
+# How recent a dated claim must be for an undated twin to be the same event.
+_SAME_EVENT_DAYS = 7
 _OBJECT_WINDOW = 30
 # What a generic channel noun is of: "talks between theater commanders", "a meeting of
 # maritime safety officials", "talks on confidence-building measures".
@@ -133,7 +174,8 @@ _COMPLEMENT = re.compile(
 # Between a verb and its channel object only articles and modifiers: "cut off all
 # communication lines", "launched a defense hotline"; not "cut back tensions after talks".
 _OBJECT_GAP = re.compile(
-    r"[\s,]*(?:(?:off|down|up|all|the|its|their|his|her|our|a|an|any|every|remaining|existing|"
+    r"[\s,]*(?:(?:plans?\s+(?:for|to\s+hold)|off|down|up|all|the|its|their|his|her|our|a|an|"
+    r"any|every|remaining|existing|planned|scheduled|upcoming|proposed|next|rounds?\s+of|"
     r"direct|regular|bilateral|official|formal|two|both|such|these|those|this|that|new|several|"
     r"some|various|key|military|defen[cs]e|security|diplomatic|communications?|liaison|"
     r"telephone|phone|emergency|crisis|[\w]+-[\w-]+|[A-Z][\w.’']*)[\s,]+)*$"
@@ -141,10 +183,65 @@ _OBJECT_GAP = re.compile(
 # "the attempts to reach out to China's military in recent months have been rejected"
 _REQUEST_WINDOW = 110
 _AFTER_WINDOW = 90
+# How far back (in characters) a pronoun ("it", "them") finds the channel it stands for.
+_ANTECEDENT_REACH = 400
 # "for the first time in 21 months": a measure of a gap, not the date of the claim.
 _FIRST_TIME = re.compile(r"\bfirst\s+(?:\w+\s+){0,2}?time\s+(?:in\s+|since\s+)?$", re.I)
-_CONTEXTUAL_TIMES = re.compile(r"^(?:since|before|ahead of|by|until|till)\b", re.I)
-_AFTER_TIMES = re.compile(r"\b(?:after|following|since)\s+(?:\w+\s+){0,6}$", re.I)
+# How far after an event noun its time may stand: near, or after a complement that
+# names who met ("a video call between the premiers of Spain, Italy and the EU on Friday").
+_EVENT_TIME_NEAR = 45
+_EVENT_TIME_REACH = 110
+_COMPLEMENT_GAP = re.compile(r"\s+(?:between|with|among|involving|of)\s+[^;:]*?\s+$", re.I)
+# Between a verb and its first channel object: no other verb ("ignored the usual morning
+# call over the liaison channel").
+_OBJECT_LEAD = re.compile(r"[^.;:!?]{0,80}?", re.S)
+# Between two channels the cue governs together.
+_COORDINATION = re.compile(
+    r"(?:\s+(?:between|with|of|to|among|on|in)\s+[^;:.]{0,60}?)?[\s,]*"
+    r"(?:and|or|as\s+well\s+as|plus|along\s+with|including|in\s+addition\s+to)\s+"
+    r"(?:[\w’'-]+\s+){0,3}",
+    re.I,
+)
+# Times that bound or measure rather than date: "since 2016", "before the talks", "for
+# two days".
+_CONTEXTUAL_TIMES = re.compile(
+    r"^(?:since|before|ahead of|by|until|till|for\s+(?:\w+\s+)?(?:\w+\s+)?"
+    r"(?:hours?|days?|weeks?|months?|years?|decades?)\b)\b",
+    re.I,
+)
+_BOUND_BEFORE = re.compile(r"\b(?:since|before|ahead\s+of|until)\s+(?:\w+\s+){0,5}$", re.I)
+_SINCE = re.compile(r"since\b", re.I)
+_SINCE_WORD = re.compile(r"\bsince\b", re.I)
+_PERFECT = re.compile(
+    r"\b(?:has|have|had|having)\s+(?:(?:not|never|already|also|long|just|largely|mostly)\s+)?"
+    r"(?:been\s+)?\w+",
+    re.I,
+)
+_TO_BEFORE = re.compile(r"(?<!\bused\s)\bto\s+$", re.I)
+# A cue inside a clause opened by one of these ("a year after it severed the line") takes
+# no time from outside that clause.
+_SUBORDINATOR = re.compile(
+    r"\b(?:after|before|since|until|when|once|as\s+soon\s+as)\s+(?:[\w’'-]+\s+){1,5}$", re.I
+)
+# Future words that announce a decision when they go with a suspension.
+_DECIDED = frozenset(["will", "shall", "’ll", "'ll"])
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
+_SUBJECT_MODAL = re.compile(r"\b(?:would|could|might|may|will)\b")
+_CLAUSE_OPENING = re.compile(r"[\W_]*(?:(?:but|and|so|yet)\s+)?", re.I)
+_ADJECTIVE_GAP = re.compile(r"(?:\s+[\w’'-]+){0,2}\s+")
+# The end of a sentence, or of a line that ends in a number (a dateline, a timestamp).
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+|(?<=\d)[ \t]*\n\s*")
+# Times that name the day the story is telling: "earlier in the day", "that evening".
+_SAME_DAY = re.compile(
+    r"(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|(?:on\s+)?the\s+same\s+day|"
+    r"(?:on\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night))\b",
+    re.I,
+)
+# How far back the day a story is telling may have been named.
+_NARRATIVE_REACH = 1500
+# How far back the sentence before may start.
+_PREVIOUS_REACH = 400
+_AFTER_TIMES = re.compile(r"\b(?:after|following|since)\s+(?:\w+\s+){0,9}$", re.I)
 
 Span = tuple[int, int]
 
@@ -160,6 +257,8 @@ class _Noun:
     specificity: int
     definite: bool = False
     hint: bool = False
+    purpose: bool = False
+    pair: tuple[str, str] | None = None
 
 
 @dataclass
@@ -204,6 +303,7 @@ class _Article:
     salience: Salience
     cues: Cues
     last_kind: Kind | None = None
+    main_pair: tuple[str, str] | None = None
     sentences: list[Span] = field(default_factory=list)
     actors_of: dict[int, list[Actor]] = field(default_factory=dict)
 
@@ -294,6 +394,11 @@ def _clauses(text: str, start: int, end: int, c: Cues) -> list[Span]:
     return clauses or [(start, end)]
 
 
+def _caption(text: str, paragraph: Span, c: Cues) -> bool:
+    """Whether a paragraph is a photo caption or credit rather than reporting."""
+    return any(p.search(text, *paragraph) for p in c.captions)
+
+
 def _skip_dateline(text: str, start: int, end: int) -> int:
     """Where a sentence's own words begin, after a dateline such as "WASHINGTON, Jan. 7 —"."""
     m = _DATELINE.match(text, start, end)
@@ -311,11 +416,11 @@ def _modifier_kind(text: str, start: int, end: int, clause: Span, c: Cues) -> Ki
     """The kind a word before a generic channel noun gives it ("military talks")."""
     before = text[max(clause[0], start - 40) : start]
     after = text[end : min(clause[1], end + 30)]
-    for kind, pattern in c.modifiers:
+    for (kind, pattern), (_, following) in zip(c.modifiers, c.modifiers_after, strict=True):
         for m in pattern.finditer(before):
             if _ADJACENT.match(before[m.end() :]):
                 return kind
-        if re.match(r"\s+(?:with|between)\s+\S+\s+" + pattern.pattern, after, re.I):
+        if following.match(after):
             return kind
     return None
 
@@ -326,20 +431,54 @@ def _channel_nouns(text: str, sentence: Span, clauses: list[Span], c: Cues) -> l
     nouns: list[_Noun] = []
     for noun in c.kinds:
         nouns += [_kind_noun(m, noun) for m in noun.pattern.finditer(text, start, end)]
+    # A kind noun inside a longer one is part of it: "hotline" in "Red Cross hotline"; the
+    # longer one keeps the pair the shorter names ("New START inspections").
+    kept: list[_Noun] = []
+    for n in nouns:
+        if any(_inside(n, o) for o in nouns):
+            continue
+        pair = n.pair or next((o.pair for o in nouns if o.pair and _inside(o, n)), None)
+        kept.append(replace(n, pair=pair) if pair != n.pair else n)
+    nouns = kept
     for m in c.generic.finditer(text, start, end):
         if any(_overlaps((m.start(), m.end()), (n.start, n.end)) for n in nouns):
             continue
         clause = next((cl for cl in clauses if cl[0] <= m.start() < cl[1]), sentence)
         if c.blocking.search(text, max(clause[0], m.start() - 30), m.start()):
             continue
+        if any(
+            not n.hint and _OF_KIND.fullmatch(text, n.end, m.start())
+            for n in nouns
+            if n.end <= m.start()
+        ):
+            continue  # "a hotline for crisis communication": part of the hotline
         definite = bool(_DEFINITE.search(text, max(clause[0], m.start() - 25), m.start()))
         kind = _modifier_kind(text, m.start(), m.end(), clause, c)
         nouns.append(_Noun(m.start(), m.end(), kind, False, 0, definite and kind is None))
     return sorted(nouns, key=lambda n: n.start)
 
 
+def _inside(inner: _Noun, outer: _Noun) -> bool:
+    """Whether a noun lies within a longer one of the same sort (both hints or neither)."""
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and outer.end - outer.start > inner.end - inner.start
+        and outer.hint == inner.hint
+    )
+
+
 def _kind_noun(m: re.Match[str], noun: KindNoun) -> _Noun:
-    return _Noun(m.start(), m.end(), noun.kind, noun.event, noun.specificity, hint=noun.hint)
+    return _Noun(
+        m.start(),
+        m.end(),
+        noun.kind,
+        noun.event,
+        noun.specificity,
+        hint=noun.hint,
+        purpose=noun.purpose,
+        pair=noun.pair,
+    )
 
 
 def _cue_hits(text: str, start: int, end: int, c: Cues) -> list[tuple[int, int, StateCue]]:
@@ -353,7 +492,9 @@ def _cue_hits(text: str, start: int, end: int, c: Cues) -> list[tuple[int, int, 
     kept: list[tuple[int, int, StateCue]] = []
     for hit in found:
         span = (hit[0], hit[1])
-        if any(_overlaps(span, (k[0], k[1])) for k in kept):
+        if any(
+            _overlaps(span, (k[0], k[1])) and not (hit[2].coexist or k[2].coexist) for k in kept
+        ):
             continue
         if any(_overlaps(span, f) for f in friends):
             continue
@@ -385,6 +526,23 @@ def _needs_met(
         return bool(channel_before or channel_after)
     if cue.needs == "after":
         return bool(channel_after)
+    if cue.needs == "event":
+        return any(n.event or _is_event(art, n) for n in _near(sent.nouns, before[0], after[1]))
+    if cue.needs == "contact":
+        if art.cues.negation.search(art.text, clause[0], start):
+            return False
+        return any(
+            n.event or _is_event(art, n) for n in _near(sent.nouns, before[0], after[1])
+        ) or any(
+            h[2].state == State.OPEN and clause[0] <= h[0] < clause[1] and h[0] != start
+            for h in sent.hits
+        )
+    if cue.needs == "before":
+        # A pronoun for a channel named earlier in the sentence or just before it.
+        return (
+            bool([n for n in sent.nouns if n.end <= start and not n.hint])
+            or _recent_kind(art, sent) is not None
+        )
     if cue.needs == "object":
         objects = _near(sent.nouns, end, min(clause[1], end + _OBJECT_WINDOW))
         return any(_OBJECT_GAP.match(art.text, end, n.start) for n in objects if n.start >= end)
@@ -411,10 +569,55 @@ def _needs_met(
     return _someone_after(art, sent, hit, clause, person_only=cue.needs == "person")
 
 
+def _pronoun_for_channel(
+    art: _Article, sent: _Sentence, hit: tuple[int, int, StateCue], clause: Span
+) -> bool:
+    """Whether a pronoun next to the cue stands for a channel named before it: "it was
+    restored", "they were suspended", "cut them off"."""
+    start, end, _ = hit
+    text = art.text
+    subject = _PRONOUN_SUBJECT.search(text, max(clause[0], start - 30), start)
+    if subject:
+        # "it was reconnected last spring", not "Ankara says it has halted the accord":
+        # no object after the verb, and no speaker the pronoun could stand for.
+        if not _NO_OBJECT.match(text, end, clause[1]) or _SPEECH_BEFORE.search(
+            text, max(clause[0], subject.start() - 20), subject.start()
+        ):
+            return False
+    elif not _PRONOUN_OBJECT.match(text, end, min(clause[1], end + 12)):
+        return False
+    earlier = [n for n in sent.nouns if n.end <= start and not n.hint and n.kind is not None]
+    return bool(earlier) or _recent_kind(art, sent) is not None
+
+
+def _recent_kind(art: _Article, sent: _Sentence) -> Kind | None:
+    """The kind of the last channel named in the text just before this sentence."""
+    lo = max(0, sent.start - _ANTECEDENT_REACH)
+    last: tuple[int, Kind] | None = None
+    for noun in art.cues.kinds:
+        if noun.hint or noun.purpose:
+            continue
+        for m in noun.pattern.finditer(art.text, lo, sent.start):
+            if last is None or m.end() > last[0]:
+                last = (m.end(), noun.kind)
+    return last[1] if last else None
+
+
+def _routine(art: _Article, sent: _Sentence, hit: tuple[int, int, StateCue], clause: Span) -> bool:
+    """Whether an unanswered call was a routine one or went over a standing line."""
+    lo = max(clause[0], hit[0] - _BEFORE_WINDOW)
+    return bool(art.cues.routine_calls.search(art.text, lo, min(clause[1], hit[1] + _AFTER_WINDOW)))
+
+
 def _two_sides(art: _Article, sent: _Sentence) -> bool:
     """Whether a sentence names two states, or says there are two sides."""
     parties = {a.party for a in sent.actors if a.is_state and not a.weak}
-    return len(parties) >= 2 or bool(art.cues.bilateral.search(art.text, sent.start, sent.end))
+    pairs = [a for a in sent.actors if a.category == PAIR and len(a.parties) == 2 and not a.weak]
+    return (
+        len(parties) >= 2
+        or bool(pairs)
+        or bool(art.cues.bilateral.search(art.text, sent.start, sent.end))
+    )
 
 
 def _someone_after(
@@ -425,7 +628,11 @@ def _someone_after(
     c = art.cues
     window = art.text[end : min(clause[1], end + 60)]
     following = [
-        a for a in sent.actors if end <= a.start < min(clause[1], end + 80) and a.category != PLACE
+        a
+        for a in sent.actors
+        if end <= a.start < min(clause[1], end + 80)
+        and a.category != PLACE
+        and not _occasion(art.text, a, clause)
     ]
     if following and following[0].category == NON_STATE:
         return False
@@ -449,7 +656,7 @@ def _someone_after(
 def _negated(art: _Article, hit_start: int, clause: Span) -> bool:
     c = art.cues
     window = art.text[max(clause[0], hit_start - c.negation_window) : hit_start]
-    return bool(c.negation.search(window))
+    return bool(c.negation.search(window) or c.denial.search(art.text, clause[0], hit_start))
 
 
 def _non_finite(art: _Article, start: int, clause: Span) -> bool:
@@ -499,21 +706,39 @@ def _pair_for(
         if joined:
             return joined, 0.95
     in_clause = [a for a in sent.actors if clause[0] <= a.start < clause[1]]
-    if _object_is_not_a_state(in_clause, anchor):
+    # An organisation that names a channel ("the Red Cross hotline") is not its object.
+    named = [
+        a
+        for a in in_clause
+        if not any(n.start <= a.start and a.end <= n.end for n in sent.nouns if not n.hint)
+        and not _occasion(text, a, clause)
+    ]
+    if _object_is_not_a_state(named, anchor):
         return None
     mid = (anchor[0] + anchor[1]) // 2
     chosen = rank_parties([a for a in in_clause if not a.weak], mid)
     if contact:
         chosen = _subject_and_object(art, in_clause, anchor, chosen)
     certainty = 1.0
+    main = list(art.main_pair or ())
     for pool, penalty in (
         ([a for a in sent.actors if not a.weak], 0.95),
+        (None, 0.9),
         ([a for a in in_clause if a.weak], 0.9),
         ([a for a in sent.actors if a.weak], 0.85),
     ):
         if len(chosen) >= 2:
             break
-        extra = [p for p in _by_salience(art, sent, rank_parties(pool, mid)) if p not in chosen]
+        if pool is None:
+            # A channel that names its pair ("New START"), else the article's main pair,
+            # when the sentence names one side of it or none.
+            implied = [list(n.pair) for n in sent.nouns if n.pair] + ([main] if main else [])
+            fitting = next((p for p in implied if set(chosen) <= set(p)), None)
+            if fitting is None:
+                continue
+            extra = [p for p in fitting if p not in chosen]
+        else:
+            extra = [p for p in _by_salience(art, sent, rank_parties(pool, mid)) if p not in chosen]
         if extra:
             chosen += extra
             certainty = min(certainty, penalty)
@@ -565,6 +790,12 @@ def _by_salience(art: _Article, sent: _Sentence, parties: list[str]) -> list[str
     ranked = art.salience.ranked(sent.start, sent.paragraph_start, set())
     order = {p: i for i, p in enumerate(ranked)}
     return sorted(parties, key=lambda p: order.get(p, len(order)))
+
+
+def _occasion(text: str, actor: Actor, clause: Span) -> bool:
+    """Whether an actor names the occasion of a contact ("on the margins of the G20
+    summit", "at the ASEAN meeting"), not its counterpart."""
+    return bool(_OCCASION.search(text, max(clause[0], actor.start - 60), actor.start))
 
 
 def _object_is_not_a_state(in_clause: Sequence[Actor], anchor: tuple[int, int]) -> bool:
@@ -650,11 +881,16 @@ def _noun_kind(
         # A verb's object follows it: a noun after the cue counts as three times nearer.
         return (max(0, anchor[0] - n.end, (n.start - anchor[1]) // 3), -n.specificity)
 
-    channels = sorted(_near(sent.nouns, lo, hi), key=distance)
+    # A meeting named as the occasion of a contact ("met at the summit", "on the sidelines
+    # of the forum") does not say the contact's kind.
+    channels = sorted(
+        (n for n in _near(sent.nouns, lo, hi) if not _OCCASION.search(art.text, lo, n.start)),
+        key=distance,
+    )
     if channels:
         nearest = channels[0]
-        if nearest.kind is not None:
-            return nearest.kind, nearest.specificity == 0
+        if nearest.kind is not None and nearest.specificity > 0:
+            return nearest.kind, False
         complement = [
             n
             for n in _near(sent.nouns, nearest.end, min(clause[1], nearest.end + 40), hints=True)
@@ -663,7 +899,12 @@ def _noun_kind(
             and _COMPLEMENT.match(art.text, nearest.end, n.start)
         ]
         if complement:
-            return complement[0].kind, False
+            # "a call between Chinese and American military leaders": the most specific
+            # noun of the complement, not the first word that hints at a kind.
+            best = max(complement, key=lambda n: (n.specificity, n.end))
+            return best.kind, False
+        if nearest.kind is not None:
+            return nearest.kind, True
         if nearest.definite:
             # "such communications", "these channels": the channel named just before.
             earlier = [n for n in sent.nouns if n.end <= nearest.start and n.kind is not None]
@@ -680,10 +921,14 @@ def _noun_kind(
     return None, True
 
 
-def _hotline_purpose(sent: _Sentence, clause: Span) -> bool:
-    """Whether the clause says the contact serves to avoid incidents (a hotline's job)."""
+def _hotline_purpose(sent: _Sentence, clause: Span, specific: bool) -> bool:
+    """Whether the clause says the contact serves to avoid incidents (a hotline's job),
+    or, for a claim whose kind no specific noun gave, names a hotline ("the line was
+    still up and both sides keep talking")."""
     return any(
-        n.kind == Kind.OPERATIONAL_HOTLINE and clause[0] <= n.start < clause[1] for n in sent.nouns
+        (n.purpose or (not specific and n.kind == Kind.OPERATIONAL_HOTLINE and not n.hint))
+        and clause[0] <= n.start < clause[1]
+        for n in sent.nouns
     )
 
 
@@ -695,18 +940,33 @@ def _kind_for(
     pair: tuple[str, str],
     contact: bool,
     whole_sentence: bool = False,
+    refers_back: bool = False,
 ) -> tuple[Kind, float]:
     """The channel kind of a claim and how sure we are of it."""
     noun_kind, generic = _noun_kind(art, sent, clause, anchor)
+    if noun_kind is None and refers_back:
+        earlier = [n.kind for n in sent.nouns if n.end <= anchor[0] and n.kind and not n.hint]
+        noun_kind = earlier[-1] if earlier else _recent_kind(art, sent)
+        contact = False
     if noun_kind is None and whole_sentence:
         # "X proposed military talks, but Y has yet to respond": the channel is named in
         # another clause of the sentence.
         noun_kind, generic = _noun_kind(art, sent, (sent.start, sent.end), (sent.start, sent.end))
     role_kind = _role_kind(art, sent, clause, pair, anchor[0])
+    # A head of state who refuses or halts "talks" speaks for the state: the channel is
+    # the governments' unless the other side is a leader too.
+    if (
+        not contact
+        and noun_kind is None
+        and role_kind == Kind.LEADERS
+        and not all(_roles(sent, clause, party, anchor[0]) for party in pair)
+    ):
+        role_kind = None
     kind = (role_kind or noun_kind) if contact else (noun_kind or role_kind)
     certainty = 1.0 if kind and not (generic and kind == noun_kind) else 0.9
+    specific = kind is not None and kind == noun_kind and not generic
     if kind in (None, Kind.MILITARY_RELATIONS, Kind.DIPLOMATIC_CHANNEL) and _hotline_purpose(
-        sent, clause
+        sent, clause, specific
     ):
         return Kind.OPERATIONAL_HOTLINE, 1.0
     if kind is None:
@@ -720,54 +980,152 @@ def _kind_for(
 def _modality(art: _Article, sent: _Sentence, clause: Span, anchor: Span, state: State) -> Modality:
     """What the words before the cue make of the claim: fact, plan, wish or condition."""
     c, text = art.cues, art.text
-    conditional = re.compile(r"\b(?:if|unless|whether)\b", re.I)
-    if conditional.search(text, sent.start, anchor[0]) or conditional.search(
+    if _CONDITIONAL.search(text, sent.start, anchor[0]) or _CONDITIONAL.search(
         text, anchor[1], clause[1]
     ):
         return Modality.HYPOTHETICAL
-    window = (max(clause[0], anchor[0] - c.modality_window), anchor[0])
+    if _gerund_subject(art, clause, anchor):
+        # "Suspending the agreement would sour relations": a gerund subject under a modal.
+        modal = _SUBJECT_MODAL.search(text, anchor[1], clause[1])
+        if modal:
+            will = modal.group().lower() == "will"
+            return Modality.PLANNED if will else Modality.HYPOTHETICAL
+    # A contact cue that spans words ("the summit was meant to take place") carries
+    # its modal words inside it.
+    window = (
+        max(clause[0], anchor[0] - c.modality_window),
+        anchor[1] if state == State.OPEN else anchor[0],
+    )
     for modality, pattern in c.modality:
         if state == State.REJECTED and modality == Modality.INTENT:
             continue
-        if pattern.search(text, *window):
+        for m in pattern.finditer(text, *window):
+            if _attributive(sent, text, m):
+                continue
+            word = m.group().lower()
+            if state == State.SUSPENDED and (word.startswith("agree") or word in _DECIDED):
+                # "agreed to postpone the meeting", "Beijing will suspend the talks": the
+                # agreement or the announced decision is the act.
+                continue
             return modality
+    if state == State.OPEN and _TO_BEFORE.search(text, max(clause[0], anchor[0] - 20), anchor[0]):
+        # "flew to Washington to meet his counterpart": a purpose, not a contact reported.
+        return Modality.INTENT
     return Modality.ASSERTED
 
 
+def _attributive(sent: _Sentence, text: str, m: re.Match[str]) -> bool:
+    """Whether a modal word is an adjective of a channel noun ("a planned meeting", "the
+    proposed talks"): it describes the channel, not the claim."""
+    word = m.group().lower()
+    if not (word.endswith("ed") or word == "upcoming"):
+        return False
+    return any(
+        0 < n.start - m.end() <= 25 and _ADJECTIVE_GAP.fullmatch(text, m.end(), n.start)
+        for n in sent.nouns
+        if not n.hint
+    )
+
+
+def _gerund_subject(art: _Article, clause: Span, anchor: Span) -> bool:
+    """Whether the cue is a gerund that opens its clause ("Suspending the line would ...")."""
+    word = art.text[anchor[0] : anchor[1]].split()[0].lower()
+    return word.endswith("ing") and bool(_CLAUSE_OPENING.fullmatch(art.text, clause[0], anchor[0]))
+
+
 def _time_for(
-    art: _Article, sent: _Sentence, clause: Span, anchor: Span
+    art: _Article, sent: _Sentence, clause: Span, anchor: Span, state: State = State.OPEN
 ) -> tuple[TimeExpression | None, bool]:
     """The time that dates the claim and whether it only bounds it from below ("after
     talks on Monday"): the clause's own time nearest the cue, else a past time elsewhere
-    in the sentence ("in late 2015 ..., although both sides agreed to ...")."""
-    found = _time_in(art, sent, clause, anchor, clause)
+    in the sentence ("in late 2015 ..., although both sides agreed to ..."), else, for a
+    sentence that opens by pointing back ("That clash ...", "The accord was reached ..."),
+    the time of the sentence before."""
+    found = _time_in(art, sent, clause, anchor, clause, state=state)
     for other in sent.clauses:
         if found[0] is not None:
             break
         if other != clause and not any(other[0] <= s < other[1] for s in sent.cue_starts):
-            found = _time_in(art, sent, clause, anchor, other, past_only=True)
+            found = _time_in(art, sent, clause, anchor, other, past_only=True, state=state)
+    if found[0] is not None and _SAME_DAY.match(found[0].text):
+        # "earlier in the day": the day the story is telling, not the publication day.
+        day = _narrative_day(art, sent)
+        if day is not None:
+            return day, found[1]
+    if found[0] is None and art.cues.anaphoric_openings.match(art.text, sent.start, sent.end):
+        before = _previous_time(art, sent)
+        if before is not None:
+            return before, False
     return found
 
 
+def _narrative_day(art: _Article, sent: _Sentence) -> TimeExpression | None:
+    """The last day the text named before this sentence ("the envoy spoke on Tuesday ...
+    Later that day, ..." is Tuesday)."""
+    lo = max(0, sent.start - _NARRATIVE_REACH)
+    days = [
+        t
+        for t in find_times(art.text[lo : sent.start], art.published)
+        if t.precision == Precision.DAY
+        and not _SAME_DAY.match(t.text)
+        and not _CONTEXTUAL_TIMES.match(t.text)
+        and (art.published is None or t.latest <= art.published)
+    ]
+    return days[-1] if days else None
+
+
+def _previous_time(art: _Article, sent: _Sentence) -> TimeExpression | None:
+    """The first past time named in the sentence before this one."""
+    lo = max(0, sent.start - _PREVIOUS_REACH)
+    window = art.text[lo : sent.start].rstrip()
+    breaks = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() < len(window)]
+    previous = window[breaks[-1] if breaks else 0 :]
+    times = [
+        t
+        for t in find_times(previous, art.published)
+        if not _CONTEXTUAL_TIMES.match(t.text)
+        and (art.published is None or t.latest <= art.published)
+    ]
+    return times[0] if times else None
+
+
 def _time_in(
-    art: _Article, sent: _Sentence, clause: Span, anchor: Span, area: Span, past_only: bool = False
+    art: _Article,
+    sent: _Sentence,
+    clause: Span,
+    anchor: Span,
+    area: Span,
+    past_only: bool = False,
+    state: State = State.OPEN,
 ) -> tuple[TimeExpression | None, bool]:
     text = art.text
     usable = []
     relatives = relative_clauses(text, sent.start, sent.end)
+    # "the dialogue has been frozen since March 2019": a state that has held since a time
+    # began then (the time runs to the publication date).
+    lasting = state != State.RESTORED and bool(
+        _PERFECT.search(text, max(clause[0], anchor[0] - 25), anchor[1])
+    )
+    opener = _SUBORDINATOR.search(text, max(clause[0], anchor[0] - 50), anchor[0])
     for t in sent.times:
-        if not (area[0] <= t.start < area[1]) or _CONTEXTUAL_TIMES.match(t.text):
+        if not (area[0] <= t.start < area[1]):
+            continue
+        if opener and t.start < opener.start():
+            continue
+        if _CONTEXTUAL_TIMES.match(t.text) and not (
+            lasting and t.start >= anchor[1] and _SINCE.match(t.text)
+        ):
             continue
         if any(s <= t.start < e and not s <= anchor[0] < e for s, e in relatives):
             continue
         if _FIRST_TIME.search(text, max(area[0], t.start - 30), t.start):
             continue
+        if state == State.RESTORED and _SINCE_WORD.search(text, anchor[0], t.start):
+            continue  # "the first meeting since the war began on February 24": the gap
         if past_only and (art.published is None or t.latest >= art.published):
             continue
-        if art.cues.adjuncts.search(text, max(clause[0], t.start - 40), t.start) and re.search(
-            r"\b(?:since|before|ahead\s+of|until)\s+(?:\w+\s+){0,5}$",
-            text[max(clause[0], t.start - 40) : t.start],
-            re.I,
+        if art.cues.adjuncts.search(text, max(clause[0], t.start - 40), t.start) and (
+            _BOUND_BEFORE.search(text[max(clause[0], t.start - 40) : t.start])
         ):
             continue
         said = bool(_SPEECH_BEFORE.search(text, max(clause[0], t.start - 30), t.start)) and not (
@@ -808,14 +1166,17 @@ def _candidate(
     strength: float,
     contact: bool,
     whole_sentence: bool = False,
+    refers_back: bool = False,
 ) -> _Candidate | None:
     found = _pair_for(art, sent, index, clause, anchor, contact)
     if found is None:
         return None
     (a, b), pair_certainty = found
-    kind, kind_certainty = _kind_for(art, sent, clause, anchor, (a, b), contact, whole_sentence)
+    kind, kind_certainty = _kind_for(
+        art, sent, clause, anchor, (a, b), contact, whole_sentence, refers_back
+    )
     modality = _modality(art, sent, clause, anchor, state)
-    time, lower_bound = _time_for(art, sent, clause, anchor)
+    time, lower_bound = _time_for(art, sent, clause, anchor, state)
     if time and modality == Modality.ASSERTED and art.published and time.earliest > art.published:
         modality = Modality.PLANNED
     first, second = sorted((a, b))
@@ -842,15 +1203,26 @@ def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candida
         if clause is None or _blocked(art, clause):
             continue
         whole = False
+        refers_back = cue.needs == "before"
         if not _needs_met(art, sent, hit, clause):
-            if not _needs_met(art, sent, hit, clause, across=True):
+            if cue.needs in ("channel", "object") and _pronoun_for_channel(art, sent, hit, clause):
+                refers_back = True  # "... but it was reconnected in May"
+            elif not _needs_met(art, sent, hit, clause, across=True):
                 continue
-            whole = True
+            else:
+                whole = True
         if _negated(art, start, clause) or _non_finite(art, start, clause):
             continue
+        if _attributive_cue(art, sent, start, end):
+            continue  # "the restored hotlines": the state is presupposed, not reported
         contact = cue.state == State.OPEN and cue.needs in ("actor", "person", "pair")
-        if contact and _led_by_organisation(sent, clause, start):
+        if contact and (
+            _led_by_organisation(sent, clause, start) or _between_legislators(art, sent, clause)
+        ):
             continue
+        state = cue.state
+        if cue.routine is not None and _routine(art, sent, hit, clause):
+            state = cue.routine
         strength = 0.85 if cue.needs != "person" else 0.7
         candidate = _candidate(
             art,
@@ -858,15 +1230,101 @@ def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candida
             index,
             clause,
             (start, end),
-            cue.state,
+            state,
             strength + 0.03 * (cue.rank - 1),
             contact,
             whole,
+            refers_back=refers_back,
         )
         if candidate:
             candidate.whole_sentence = whole
             found.append(candidate)
+            for kind in _coordinated_kinds(art, sent, clause, (start, end), candidate.kind):
+                found.append(replace(candidate, kind=kind))
+            if contact:
+                found += [
+                    replace(candidate, pair=pair)
+                    for pair in _listed_pairs(art, sent, clause, (start, end), candidate.pair)
+                ]
     return found
+
+
+def _listed_pairs(
+    art: _Article, sent: _Sentence, clause: Span, anchor: Span, pair: str
+) -> list[str]:
+    """Further pairs of a contact with a list of states: "met the ministers of France,
+    Germany and the UK" is a contact with each; organisations in the list are not."""
+    listed = [
+        a
+        for a in sent.actors
+        if anchor[1] <= a.start < clause[1] and a.category not in (PLACE, PAIR) and not a.weak
+    ]
+    sides = pair.split("-")
+    first = next((i for i, a in enumerate(listed) if a.is_state and a.party in sides), None)
+    if first is None:
+        return []
+    subject = next((p for p in sides if p != listed[first].party), None)
+    pairs: list[str] = []
+    for previous, actor in itertools.pairwise(listed[first:]):
+        if not _LIST_GAP.fullmatch(art.text, previous.end, actor.start):
+            break
+        if actor.is_state and actor.party and subject and actor.party not in sides:
+            new = "-".join(sorted((subject, actor.party)))
+            if new not in pairs:
+                pairs.append(new)
+    return pairs
+
+
+def _between_legislators(art: _Article, sent: _Sentence, clause: Span) -> bool:
+    """Whether a contact is between members of legislatures ("a delegation of senators
+    met lawmakers in Manila"): not a channel between states."""
+    roles = {a.role for a in sent.actors if clause[0] <= a.start < clause[1] and a.role}
+    return bool(roles) and roles <= art.cues.non_channel_roles
+
+
+def _attributive_cue(art: _Article, sent: _Sentence, start: int, end: int) -> bool:
+    """Whether a one-word cue is a participle qualifying a channel noun after a
+    determiner ("the suspended talks", "its restored hotline")."""
+    word = art.text[start:end]
+    if not word.isalpha() or not word.lower().endswith(("ed", "en")):
+        return False
+    if not _DETERMINER_BEFORE.search(art.text, max(sent.start, start - 30), start):
+        return False
+    return any(
+        not n.hint and 0 < n.start - end <= 25 and _ADJECTIVE_GAP.fullmatch(art.text, end, n.start)
+        for n in sent.nouns
+    )
+
+
+def _coordinated_kinds(
+    art: _Article, sent: _Sentence, clause: Span, anchor: Span, kind: Kind
+) -> list[Kind]:
+    """Kinds of further channels the cue governs, joined to its object by "and", "or",
+    "as well as", "including": "ignored calls on the liaison channel and on the
+    military hotlines" is about two channels."""
+    text = art.text
+    after = [n for n in sent.nouns if anchor[1] <= n.start < min(clause[1], anchor[1] + 150)]
+    if not after or not _OBJECT_LEAD.fullmatch(text, anchor[1], after[0].start):
+        return []
+    kinds: list[Kind] = []
+    previous = after[0]
+    for noun in after[1:]:
+        if noun.start < previous.end:
+            continue
+        gap = (previous.end, noun.start)
+        if not _COORDINATION.fullmatch(text, *gap):
+            if noun.hint or _COMPLEMENT_GAP.fullmatch(text, *gap):
+                previous = noun if noun.end > previous.end else previous
+                continue
+            break
+        if noun.hint:
+            continue
+        if any(noun.end <= h[0] <= noun.end + 40 for h in sent.hits):
+            break  # "... and the hotline remained open": the subject of another cue
+        if noun.kind is not None and noun.kind != kind and noun.kind not in kinds:
+            kinds.append(noun.kind)
+        previous = noun
+    return kinds
 
 
 def _event_candidates(
@@ -874,6 +1332,7 @@ def _event_candidates(
 ) -> list[_Candidate]:
     """Contacts named by an event noun and a past time: "the talks in Washington last month"."""
     found = []
+    c, text = art.cues, art.text
     for noun in sent.nouns:
         if noun.hint or not (noun.event or _is_event(art, noun)):
             continue
@@ -886,7 +1345,7 @@ def _event_candidates(
             (
                 t
                 for t in sent.times
-                if noun.end <= t.start <= noun.end + 45
+                if noun.end <= t.start <= noun.end + _EVENT_TIME_REACH
                 and t.start < clause[1]
                 and not _CONTEXTUAL_TIMES.match(t.text)
             ),
@@ -894,9 +1353,23 @@ def _event_candidates(
         )
         if time is None or art.published is None or time.earliest > art.published:
             continue
+        # The time must be the noun's own ("the talks in Geneva last week"), not that of
+        # a verb after it ("an offer of talks drew praise on Monday", "the summit is
+        # to run for three days").
+        if c.event_gap_verbs.search(text, noun.end, time.start):
+            continue
+        if noun.end + _EVENT_TIME_NEAR < time.start and not _COMPLEMENT_GAP.match(
+            text, noun.end, time.start
+        ):
+            continue
+        # "proposals for direct talks", "the idea of a summit": a contact wished for.
+        if c.event_wishes.search(text, max(clause[0], noun.start - 40), noun.start):
+            continue
+        reach = (max(clause[0], noun.start - 40), min(clause[1], noun.end + 20))
         if any(
-            f.search(art.text, noun.start, min(clause[1], noun.end + 20))
-            for f in art.cues.false_friends
+            _overlaps((m.start(), m.end()), (noun.start, noun.end))
+            for f in c.false_friends
+            for m in f.finditer(text, *reach)
         ):
             continue
         candidate = _candidate(
@@ -971,7 +1444,10 @@ def _sentence_claims(art: _Article, sent: _Sentence, index: int) -> list[Claim]:
     best: dict[tuple[str, Kind, State, Modality, Span], _Candidate] = {}
     for cand in candidates:
         key = (cand.pair, cand.kind, cand.state, cand.modality, cand.clause)
-        if key not in best or cand.confidence > best[key].confidence:
+        if key not in best or (cand.time is not None, cand.confidence) > (
+            best[key].time is not None,
+            best[key].confidence,
+        ):
             best[key] = cand
     claims = [_to_claim(art, sent, c) for c in sorted(best.values(), key=lambda c: c.anchor)]
     if claims:
@@ -1007,18 +1483,94 @@ def _sentence(art: _Article, span: Span, paragraph_start: int, index: int) -> _S
 def extract(text: str, published: date | None) -> list[Claim]:
     """Every claim about a channel between two states that the text makes, in text order."""
     c = cues()
-    paragraphs = [p for p in _paragraphs(text) if c.prefilter.search(text, *p)]
+    paragraphs = [
+        p for p in _paragraphs(text) if c.prefilter.search(text, *p) and not _caption(text, p, c)
+    ]
     if not paragraphs:
         return []
     mentions = find_mentions(text, published)
-    art = _Article(text, published, mentions, Salience(mentions), c)
-    claims: list[Claim] = []
+    # States named as places ("in Libya", "Iraq's airspace") are not what the text is about.
+    salient = [m for m in mentions if not _named_as_place(text, m, c)]
+    art = _Article(text, published, mentions, Salience(salient), c)
+    split = []
     for paragraph in paragraphs:
-        art.sentences = _sentences(text, paragraph)
-        art.actors_of = {
-            i: sentence_actors(text, s, e, mentions, c) for i, (s, e) in enumerate(art.sentences)
-        }
+        sentences = _sentences(text, paragraph)
+        actors = {i: sentence_actors(text, s, e, mentions, c) for i, (s, e) in enumerate(sentences)}
+        split.append((paragraph, sentences, actors))
+    art.main_pair = _main_pair(text, split, c)
+    claims: list[Claim] = []
+    for paragraph, sentences, actors in split:
+        art.sentences, art.actors_of = sentences, actors
         for index, span in enumerate(art.sentences):
             if c.prefilter.search(text, *span):
                 claims += _sentence_claims(art, _sentence(art, span, paragraph[0], index), index)
-    return claims
+    return _same_event_dates(claims, published)
+
+
+def _named_as_place(text: str, mention: Mention, c: Cues) -> bool:
+    before = text[max(0, mention.start - 60) : mention.start]
+    return bool(c.places.search(before) or c.place_nouns.match(text, mention.end))
+
+
+def _main_pair(
+    text: str, split: list[tuple[Span, list[Span], dict[int, list[Actor]]]], c: Cues
+) -> tuple[str, str] | None:
+    """The pair the article is about: the one its channel sentences name most, written
+    as a pair ("between X and Y", "US-Russia") or as the only two states they name."""
+    counts: dict[tuple[str, str], int] = {}
+    for _, sentences, actors_of in split:
+        for index, (start, end) in enumerate(sentences):
+            if not c.prefilter.search(text, start, end):
+                continue
+            actors = actors_of[index]
+            joined = joined_pair(text, actors, start, end)
+            strong = {a.party for a in actors if a.is_state and not a.weak and a.party}
+            if joined:
+                key, weight = joined, 2
+            elif len(strong) == 2:
+                first, second = sorted(strong)
+                key, weight = (first, second), 1
+            else:
+                continue
+            key = (min(key), max(key))
+            counts[key] = counts.get(key, 0) + weight
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] >= 2 else None
+
+
+def _same_event_dates(claims: list[Claim], published: date | None) -> list[Claim]:
+    """A claim that only the publication date dates (a headline in the present tense, a
+    lead that names no day) takes the date of the same claim elsewhere in the article
+    when that one names a day in the week before publication: "Gates Meets Chinese
+    Counterpart" over "... met Liang Guanglie on Monday"."""
+    if published is None:
+        return claims
+    recent = [
+        c
+        for c in claims
+        if c.date_how != DateHow.PUBLICATION
+        and c.modality == Modality.ASSERTED
+        and c.effective_end is not None
+        and 0 <= (published - c.effective_end).days <= _SAME_EVENT_DAYS
+    ]
+    out = []
+    for claim in claims:
+        if claim.date_how == DateHow.PUBLICATION and claim.modality == Modality.ASSERTED:
+            same = [
+                c
+                for c in recent
+                if (c.pair, c.kind, c.state) == (claim.pair, claim.kind, claim.state)
+            ]
+            if same:
+                twin = min(same, key=lambda c: abs(c.char_start - claim.char_start))
+                claim = replace(
+                    claim,
+                    effective_start=twin.effective_start,
+                    effective_end=twin.effective_end,
+                    precision=twin.precision,
+                    date_how=twin.date_how,
+                )
+        out.append(claim)
+    return out

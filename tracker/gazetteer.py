@@ -7,11 +7,15 @@ from three files under `tracker/data/`, once per process:
   name, with official names and common variants ("the United States", "U.S.", "America").
   "The Soviet Union", "USSR" and "Soviet" map to RU, the state that continues the Soviet
   Union's treaties, seat and channels (the Washington-Moscow hotline, arms control).
-- `aliases.csv` (alias, party, category): capitals and seats of government, institutions
-  that speak for a state ("the Pentagon", "the PLA", "the Kremlin"), demonyms ("Chinese",
-  "North Korean"), words naming a pair at once ("inter-Korean" is KP-KR), and names that
-  must be recognised precisely so that they are *not* taken for a state: organisations
-  ("NATO", "the EU") and places named after a country ("the South China Sea").
+- `aliases.csv` (alias, party, category, requires): capitals and seats of government,
+  institutions that speak for a state ("the Pentagon", "the PLA", "the Kremlin"), demonyms
+  ("Chinese", "North Korean"), words naming a pair at once ("inter-Korean" is KP-KR), and
+  names that must be recognised precisely so that they are *not* taken for a state:
+  organisations ("NATO", "the EU") and places named after a country ("the South China
+  Sea"). A name that stands for a state only in a text about it ("the North" for North
+  Korea, "the mainland" for China) lists in `requires` the states (any of them) that the
+  text must name otherwise; it never precedes another capitalised word ("the North
+  Atlantic").
 - `officeholders.csv` (name, party, role, from, to, variants, surname, distinctive): who
   held which office when. A person maps to a party; the role, looked up on the article's
   date, helps choose the kind of channel. A surname alone is recognised when it is
@@ -37,12 +41,15 @@ PLACE = "place"
 PERSON = "person"
 COUNTRY = "country"
 PAIR = "pair"
+DEMONYM = "demonym"
 
 # A capital followed by these words names a newspaper, a school or a treaty, not the state.
 _NOT_THE_STATE_AFTER = re.compile(
     r"\s+(?:Post|Times|Examiner|Free Beacon|Institute|University|Review|Quarterly|Journal|"
     r"Declaration|Treaty|Convention|Protocol|Accords?|Agreement|Consensus|Naval)\b"
 )
+# How far into a text a headline may run: a surname there may precede the full name.
+_HEADLINE_ZONE = 300
 # Office titles before a bare surname ("Secretary Austin", "Gen. Li").
 _TITLE_WORDS = (
     r"(?:Secretary|Minister|President|Premier|Chancellor|Gen\.|General|Adm\.|Admiral|"
@@ -97,6 +104,8 @@ class _Gazetteer:
     lookup: dict[str, str]  # normalised name -> party code, for party_for
     pattern: re.Pattern[str]
     titled_surname: re.Pattern[str]
+    contextual: dict[str, tuple[Term, frozenset[str]]]  # name -> term, states it requires
+    context_pattern: re.Pattern[str] | None
 
 
 def _rows(filename: str) -> Iterator[dict[str, str]]:
@@ -171,12 +180,24 @@ def _load_parties(terms: dict[str, Term], lookup: dict[str, str]) -> dict[str, s
     return names
 
 
-def _load_aliases(terms: dict[str, Term], lookup: dict[str, str]) -> None:
+def _load_aliases(
+    terms: dict[str, Term],
+    lookup: dict[str, str],
+    contextual: dict[str, tuple[Term, frozenset[str]]],
+) -> None:
     for row in _rows("aliases.csv"):
         alias, party, category = row["alias"], row["party"], row["category"]
         parties = tuple(p for p in party.split("-") if p) if category == PAIR else ()
         if category != PAIR and party:
             parties = (party,)
+        requires = frozenset(filter(None, (row.get("requires") or "").split("|")))
+        if requires:
+            names = _spellings(alias)
+            if alias[:1].islower():
+                names |= _spellings(alias[0].upper() + alias[1:])
+            for spelling in names:
+                contextual.setdefault(spelling, (Term(parties, category), requires))
+            continue
         _add_term(terms, alias, Term(parties, category))
         if len(parties) == 1:
             lookup.setdefault(_normalise(alias), parties[0])
@@ -210,15 +231,25 @@ def _load_people(
 def _gazetteer() -> _Gazetteer:
     terms: dict[str, Term] = {}
     lookup: dict[str, str] = {}
+    contextual: dict[str, tuple[Term, frozenset[str]]] = {}
     names = _load_parties(terms, lookup)
-    _load_aliases(terms, lookup)
+    _load_aliases(terms, lookup, contextual)
     tenures, surnames = _load_people(terms, lookup)
     pattern = re.compile(r"(?<![\w@#])" + _trie_regex(list(terms)) + r"(?![\w])")
     plain = sorted({s for s in surnames if s not in terms}, key=len, reverse=True)
     titled = re.compile(
         r"\b" + _TITLE_WORDS + r"\s+(?P<surname>" + "|".join(map(re.escape, plain)) + r")(?![\w])"
     )
-    return _Gazetteer(names, terms, tenures, surnames, lookup, pattern, titled)
+    context_pattern = (
+        re.compile(
+            r"(?<![\w@#-])" + _trie_regex(list(contextual)) + r"(?![\w-])(?!\s+(?:[A-Z]|of\b))"
+        )
+        if contextual
+        else None
+    )
+    return _Gazetteer(
+        names, terms, tenures, surnames, lookup, pattern, titled, contextual, context_pattern
+    )
 
 
 # --------------------------------------------------------------------------- public API
@@ -306,6 +337,8 @@ def _surname_mentions(text: str, on: date | None, static: list[Mention]) -> list
             continue
         for m in re.finditer(r"(?<![\w])" + re.escape(surname) + r"(?![\w])", text):
             earlier = [p for p in seen if first_seen[p] <= m.start()]
+            if not earlier and m.start() < _HEADLINE_ZONE and len(seen) == 1:
+                earlier = seen  # a headline names by surname whom the body names in full
             if earlier:
                 person = max(earlier, key=lambda p: first_seen[p])
                 party = g.tenures[person][0].party
@@ -329,6 +362,23 @@ def _surname_mentions(text: str, on: date | None, static: list[Mention]) -> list
     return found
 
 
+def _contextual_mentions(text: str, static: list[Mention]) -> list[Mention]:
+    """Names that stand for a state in a text that names that state (or its neighbour)
+    otherwise: "the North" in an article about the two Koreas."""
+    g = _gazetteer()
+    if g.context_pattern is None:
+        return []
+    named = {p for m in static if m.category not in (NON_STATE, PLACE) for p in m.parties}
+    taken = [(m.start, m.end) for m in static]
+    found = []
+    for m in g.context_pattern.finditer(text):
+        term, requires = g.contextual[" ".join(m.group().split())]
+        if not requires & named or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        found.append(Mention(m.start(), m.end(), m.group(), term.parties, term.category))
+    return found
+
+
 def find_mentions(text: str, on: date | None = None) -> list[Mention]:
     """Every mention of a state, a pair, an organisation or a country-named place, in order.
 
@@ -341,7 +391,7 @@ def find_mentions(text: str, on: date | None = None) -> list[Mention]:
         for m in _surname_mentions(text, on, static)
         if not any(s < m.end and m.start < e for s, e in taken)
     ]
-    merged = sorted(static + extra, key=lambda m: m.start)
+    merged = sorted(static + extra + _contextual_mentions(text, static), key=lambda m: m.start)
     result: list[Mention] = []
     for mention in merged:
         if result and mention.start < result[-1].end:

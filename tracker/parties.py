@@ -7,9 +7,11 @@ first-person pronoun inside a quotation ("we", spoken by Mattis), or not at all 
 two militaries", resolved from the states the article has been talking about).
 
 Not every state named in a sentence is a party to the channel: one named inside a
-phrase of cause or time ("in response to the US selling arms to Taiwan"), as a place
-("talks in Azerbaijan") or in a relative clause is context. Those are kept as *weak*
-actors, used only when the strong ones do not make a pair.
+phrase of cause or time ("in response to the US selling arms to Taiwan", "in protest at
+exercises between Japan and the US"), as a place or a target ("talks in Azerbaijan",
+"Iraq's airspace", "strikes on the Libyan government") or in a relative clause is
+context. Those are kept as *weak* actors, used only when the strong ones do not make a
+pair; a word naming a pair ("inter-Korean") is never a place.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tracker.cues import Cues
-from tracker.gazetteer import NON_STATE, PAIR, PERSON, PLACE, Mention
+from tracker.gazetteer import DEMONYM, NON_STATE, PAIR, PERSON, PLACE, Mention
 
 # A state's possessive or an article between a state and the title it qualifies.
 _GLUE = re.compile(r"^(?:[’']s)?\s*(?:the\s+)?$")
@@ -30,13 +32,20 @@ _TITLE_TO_PERSON = re.compile(
 )
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where|whom)\b[^,;]*", re.IGNORECASE)
 _BARE_RELATIVE = re.compile(
-    r"\b(?:that|which|who)\s+(?:has|have|had|was|were|is|are)\b[^,;]*", re.IGNORECASE
+    r"\b(?:that|which|who)\s+(?:has|have|had|was|were|is|are|would|will|could|should|might|"
+    r"may|can)\b[^,;]*",
+    re.IGNORECASE,
 )
-_ZONE_END = re.compile(r"[,;:“”\"]|\s[—–]\s|\s(?:between|with)\s")
+# A phrase of cause or time ends at a comma or a dash, or where "with" brings in the
+# counterpart of the verb ("suspended talks over Taiwan with the US"). "between" does not
+# end it: "in protest at exercises between Japan and the US" is all context.
+_ZONE_END = re.compile(r"[,;:“”\"]|\s[—–]\s|\swith\s")
 # A phrase of cause or time rarely runs longer than this; past it, names are parties again.
 _ZONE_LENGTH = 120
 _JOINED = re.compile(r"^\s*[-–—/]\s*$")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# After two demonyms joined by "and": a plural noun they both qualify.
+_PLURAL_HEAD = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\b")
 _AND = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -131,7 +140,12 @@ def sentence_actors(
     result = []
     for actor in actors:
         before = text[max(start, actor.start - 60) : actor.start]
-        weak = bool(cues.places.search(before)) or any(s <= actor.start < e for s, e in zones)
+        # A word naming a pair ("inter-Korean") is never a place.
+        weak = (
+            (actor.category != PAIR and bool(cues.places.search(before)))
+            or bool(cues.place_nouns.match(text, actor.end))
+            or any(s <= actor.start < e for s, e in zones)
+        )
         result.append(replace(actor, weak=weak) if weak else actor)
     return result
 
@@ -139,7 +153,7 @@ def sentence_actors(
 def joined_pair(text: str, actors: Sequence[Actor], lo: int, hi: int) -> tuple[str, str] | None:
     """Two states written as one pair in text[lo:hi]: "US-Russia", "between X and Y",
     or a word that names a pair ("inter-Korean")."""
-    inside = [a for a in actors if lo <= a.start and a.end <= hi]
+    inside = [a for a in actors if lo <= a.start and a.end <= hi and not a.weak]
     for actor in inside:
         if actor.category == PAIR and len(actor.parties) == 2:
             return (actor.parties[0], actor.parties[1])
@@ -150,6 +164,9 @@ def joined_pair(text: str, actors: Sequence[Actor], lo: int, hi: int) -> tuple[s
         if _JOINED.match(gap):
             return (a.party or "", b.party or "")
         if _AND.match(gap) and _BETWEEN.search(text[max(lo, a.start - 12) : a.start]):
+            return (a.party or "", b.party or "")
+        # "the Greek and Turkish envoys", "U.S. and Indian defense officials".
+        if _AND.match(gap) and b.category == DEMONYM and _PLURAL_HEAD.match(text, b.end, hi):
             return (a.party or "", b.party or "")
     return None
 
