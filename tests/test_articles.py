@@ -378,3 +378,24 @@ def test_a_full_stop_glued_to_the_next_sentence_cuts_it() -> None:
 def test_cleaning_keeps_hard_wrapped_text_as_it_is() -> None:
     text = f"Headline of the wrapped story\n\n{WRAPPED}"
     assert collapse_repeats(strip_chrome(text)) == text.strip("\n")
+
+
+def test_in_wrapped_text_a_capital_line_goes_on_only_with_an_unfinished_long_line() -> None:
+    text = (
+        "Short heading of the story\n"
+        "The delegates of the two states said on Monday they had agreed\n"
+        "Friday to reopen the liaison line, which has been silent since July\n"
+        "2004. Both sides will meet again in the border village next\n"
+        "Thursday, officials said after the meeting ended.\n"
+        "The talks will resume in the spring, a spokesman of the ministry said.\n"
+        "Officials of both sides declined to say more about the plans\n"
+        "or the talks.\n"
+    )
+    assert spans_text(text) == [
+        "Short heading of the story",
+        "The delegates of the two states said on Monday they had agreed\nFriday to reopen the "
+        "liaison line, which has been silent since July\n2004. Both sides will meet again in "
+        "the border village next\nThursday, officials said after the meeting ended.",
+        "The talks will resume in the spring, a spokesman of the ministry said.",
+        "Officials of both sides declined to say more about the plans\nor the talks.",
+    ]

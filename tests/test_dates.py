@@ -375,6 +375,11 @@ Military talks were suspended in December. | December | 2010-12 | m
 Military talks were suspended last December. | last December | 2010-12 | m
 Military talks were suspended last January. | last January | 2010-01 | m
 Military talks will resume in February. | February | 2011-02 | m
+The North cut the lines in June last year. | June last year | 2010-06 | m
+The North cut the lines in June of last year. | June of last year | 2010-06 | m
+The lines were restored in January this year. | January this year | 2011-01 | m
+The envoys will meet in August next year. | August next year | 2012-08 | m
+The envoys met in November this year. | November this year | 2011-11 | m
 """
 
 
@@ -459,7 +464,7 @@ The line has been silent for two years. | for two years | 2021-05-10..2023-05-10
 The line has been silent for nearly a year. | for nearly a year | 2022-05-10..2023-05-10 | r
 The line has been silent for weeks. | for weeks | 2023-03-29..05-10 | r
 The line has been silent for years. | for years | 2018-05-10..2023-05-10 | r
-The talks will be suspended for two weeks. | for two weeks | 2023-05-10..24 | r
+The ministers haven't spoken for weeks. | for weeks | 2023-03-29..05-10 | r
 Talks are expected to resume in the coming weeks. | in the coming weeks | 2023-05-10..06-21 | r
 Talks are expected to resume in the coming months. | in the coming months | 2023-05-10..11-10 | r
 Talks will resume over the next two years. | over the next two years | 2023-05-10..2025-05-10 | r
@@ -984,6 +989,11 @@ Talks were held on July 21. | July 21 | 2005-07-21 | d
 Talks were held on the 12th of July. | the 12th of July | 2006-07-12 | d
 Talks were held on the 20th of July. | the 20th of July | 2005-07-20 | d
 The line was set up in August. | August | 2005-08 | m
+The two sides agreed to reopen the talks in August. | August | 2006-08 | m
+The two sides agreed to hold the talks in early August. | early August | 2006-08-01..10 | r
+Both agreed to meet between August and October. | between August and October | 2006-08..2006-10 | r
+The talks were held in early August. | early August | 2005-08-01..10 | r
+Both said they agreed that the talks in late August failed. | late August | 2005-08-21..31 | r
 """
 
 
@@ -1000,3 +1010,66 @@ def test_since_last_week_runs_from_the_start_of_last_week_to_publication() -> No
         date(2022, 3, 10),
         ("since last week", "2022-02-28", "2022-03-10", R, REL),
     )
+
+
+def test_a_year_named_after_a_month_is_not_a_second_expression() -> None:
+    found = find_times("The North cut the lines in June, last year's talks having failed.", JAN11)
+    assert [f.text for f in found] == ["June", "last year"]
+
+
+def test_a_range_of_parts_agreed_on_before_publication_lies_ahead() -> None:
+    sentence = (
+        "The two sides agreed Friday to reopen the talks sometime between late February "
+        "and early March."
+    )
+    found = find_times(sentence, date(2006, 2, 4))
+    assert [(f.text, f.earliest, f.latest) for f in found] == [
+        ("Friday", d("2006-02-03"), d("2006-02-03")),
+        ("late February", d("2006-02-21"), d("2006-02-28")),
+        ("early March", d("2006-03-01"), d("2006-03-10")),
+    ]
+    held = "The talks were held between late February and early March."
+    assert [f.earliest.year for f in find_times(held, date(2006, 2, 4))] == [2005, 2005]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Seoul restored the line on Friday, a day after Pyongyang offered talks.", "2010-10-28"),
+        (
+            "Seoul restored the line on Friday, two days after Pyongyang offered talks.",
+            "2010-10-27",
+        ),
+        ("Seoul restored the line on Friday, a week after Pyongyang offered talks.", "2010-10-22"),
+    ],
+)
+def test_a_gap_after_a_day_counts_back_from_that_day(sentence: str, expected: str) -> None:
+    found = find_times(sentence, SAT)
+    assert [(f.text, f.earliest, f.latest) for f in found] == [
+        ("Friday", d("2010-10-29"), d("2010-10-29")),
+        ("Pyongyang offered", d(expected), d(expected)),
+    ]
+
+
+def test_a_vague_gap_after_a_day_is_a_range_before_it() -> None:
+    found = find_times("Seoul restored the line on Friday, a few days after Pyongyang asked.", SAT)
+    assert (found[-1].earliest, found[-1].latest) == (d("2010-10-25"), d("2010-10-27"))
+
+
+def test_a_gap_without_a_day_of_its_own_names_no_day() -> None:
+    assert find_times("The line was restored a day after Pyongyang asked for it.", SAT) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The defense chiefs met for two days in the capital.",
+        "The ministers talked for three hours.",
+        "The line was cut for months.",
+        "The line had been cut for a year when talks resumed.",
+        "The talks will be suspended for two weeks.",
+        "Contacts have been frozen, and talks held for two days failed.",
+    ],
+)
+def test_a_duration_outside_a_present_perfect_is_no_time(sentence: str) -> None:
+    assert find_times(sentence, MAY23) == []

@@ -537,6 +537,64 @@ def test_hard_wrapped_lines_are_one_paragraph() -> None:
     assert claim.effective_start == date(2010, 1, 1)
 
 
+WRAPPED_AT_A_CAPITAL = (
+    "The defence ministers of the two neighbouring states met\n"
+    "Monday in the capital and agreed that China would restore\n"
+    "the military hotline with Japan that had been cut in the\n"
+    "spring, officials of both ministries said after the talks.\n"
+)
+
+
+def test_a_hard_wrapped_line_that_begins_with_a_capital_goes_on_with_the_sentence() -> None:
+    claims = [c for c in extract(WRAPPED_AT_A_CAPITAL, PUBLISHED) if c.state == REST]
+    assert len(claims) == 1
+    assert claims[0].quote == WRAPPED_AT_A_CAPITAL.strip()
+    assert claims[0].effective_start == date(2022, 8, 8)
+
+
+def test_a_capital_line_of_text_that_is_not_hard_wrapped_begins_a_paragraph() -> None:
+    text = (
+        "The defence ministers of the two neighbouring states met in the capital\n"
+        "Monday to agree that China would restore the military hotline with Japan.\n"
+    )
+    claim = one(text)
+    assert claim.quote == text.split("\n")[1]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_the_quote() -> None:
+    text = (
+        "Officials said the line was part of the Treaty.China suspended military talks "
+        "with the United States on Monday."
+    )
+    claim = one(text)
+    assert claim.quote == "China suspended military talks with the United States on Monday."
+    assert text[claim.char_start : claim.char_end] == claim.quote
+
+
+def test_a_day_counted_from_the_day_an_earlier_paragraph_named() -> None:
+    later = "Two days later, China suspended military talks with Japan."
+    text = f"Japan's foreign minister landed in Beijing on Monday, August 1.\n\n{later}"
+    assert one(text).effective_start == one(text).effective_end == date(2022, 8, 3)
+    # Without a day named before it, the count starts at publication.
+    assert one(later).effective_start == date(2022, 8, 12)
+
+
+def test_an_event_told_after_after_runs_from_the_day_named_before() -> None:
+    claim_text = "China suspended military talks with Japan after Tokyo detained the captain."
+    text = f"Japan's coast guard detained a trawler captain on Monday, August 1.\n\n{claim_text}"
+    claim = one(text)
+    assert (claim.effective_start, claim.effective_end) == (date(2022, 8, 1), PUBLISHED)
+    assert one(claim_text).date_how == DateHow.PUBLICATION
+
+
+def test_a_photo_caption_names_no_day_to_count_from() -> None:
+    text = (
+        "Photo: Japan's foreign minister landed in Beijing on Monday, August 1. (Reuters)\n\n"
+        "Two days later, China suspended military talks with Japan."
+    )
+    assert one(text).effective_start == date(2022, 8, 12)
+
+
 def test_confidence_and_version() -> None:
     assert EXTRACTOR_VERSION
     for claim in extract("China suspended military talks with the United States.", PUBLISHED):
@@ -1002,6 +1060,24 @@ def test_a_duration_is_not_a_date() -> None:
     text = "In January, US and Chinese defense officials met for two days to discuss defense ties."
     claim = one(text, date(2024, 4, 17))
     assert (claim.effective_start, claim.effective_end) == (date(2024, 1, 1), date(2024, 1, 31))
+
+
+def test_a_duration_in_a_present_perfect_runs_to_publication() -> None:
+    text = "Military talks between China and the United States have been suspended for two years."
+    claim = one(text)
+    assert (claim.state, claim.effective_start, claim.effective_end) == (
+        SUSP,
+        date(2020, 8, 10),
+        PUBLISHED,
+    )
+    past = "Military talks between China and the United States were suspended for two years."
+    assert one(past).date_how == DateHow.PUBLICATION
+
+
+def test_a_month_of_last_year_dates_the_claim() -> None:
+    text = "North Korea cut off the military hotline with South Korea in June last year."
+    claim = one(text)
+    assert (claim.effective_start, claim.effective_end) == (date(2021, 6, 1), date(2021, 6, 30))
 
 
 def test_a_sentence_that_points_back_shares_the_time_before() -> None:

@@ -385,7 +385,8 @@ _FAMILY_PATTERNS: list[tuple[str, str]] = [
     (
         "month",
         r"(?:(?P<rel>this\s+past|this\s+coming|last|this|next|past|previous|coming)\s+"
-        rf"|{_AFTER_CONTEXT})(?P<m>{_MON_ALONE})",
+        rf"|{_AFTER_CONTEXT})(?P<m>{_MON_ALONE})"
+        r"(?:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year(?![\w'’]))?",
     ),
     (
         "year",
@@ -583,6 +584,7 @@ _ABBREVIATIONS = frozenset(a.lower() for a in _DATA["abbreviations"])
 # A plan told in the past: "were scheduled for", "had been due to", "was originally set to".
 _PAST_PLAN = re.compile(
     rf"\b(?:{_alt(_PAST_AUXILIARIES)})\s+(?:been\s+)?(?:\w+ly\s+)?(?:{_alt(_DATA['plans'])})\b"
+    rf"|\b(?:{_alt(_DATA['agreements'])})\s+(?:[\w-]+\s+){{0,3}}?to\s+[a-z]+\b"
 )
 
 # An event told as a clause after "after" or "following": a subject that begins with a
@@ -594,6 +596,14 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_STOP = re.compile(r"[,;:.!?]|\s[-–—]\s|$")
+# A present perfect, the tense of a state that has held up to now: "has been silent",
+# "have not met", "has long refused".
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have|hasn['’]t|haven['’]t|['’]ve)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|t|wn|ne|un|ng)\b"
+)
+_PUNCTUATION = re.compile(r"[,;:!?]")
+# "a day after Pyongyang restored the line": how long before the day named earlier.
+_GAP_BEFORE = re.compile(rf"(?<!\w)(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+$", re.IGNORECASE)
 _DIGITS = re.compile(r"[0-9]+")
 
 # ------------------------------------------------------------------------ date arithmetic
@@ -907,7 +917,17 @@ def _range_of(a: _Partial, b: _Partial, ctx: _Context, start: int) -> _Interval 
         if ctx.published is None or mb is None:
             return None
         future = _is_future(ctx, start)
-        if db is not None:
+        if not future and _is_past_plan(ctx, start):
+            # a plan told in the past: the range that ends nearer publication
+            p = ctx.published
+            ends = [_day_year(mb, db or 1, p, coming) for coming in (False, True)]
+            if db is None:
+                ends = [_month_end(_month_year(mb, p, None, c), mb) for c in (False, True)]
+            end_day = _nearest(ends[0], ends[1], p)
+            if end_day is None:
+                return None
+            yb = end_day.year
+        elif db is not None:
             end_day = _day_year(mb, db, ctx.published, future)
             if end_day is None:
                 return None
@@ -1046,6 +1066,12 @@ def _resolve_part(m: re.Match[str], ctx: _Context) -> _Interval | None:
                 year -= 1
             elif future and last < p:
                 year += 1
+            if not future and _is_past_plan(ctx, m.start()):
+                # a plan told in the past: the nearer of the last and the next such part
+                past_end = _slice(*_month(date(year, month, 1)), "month", lo, hi)[1]
+                coming = _slice(*_month(date(year + 1, month, 1)), "month", lo, hi)[0]
+                if coming - p < p - past_end:
+                    year += 1
         base, unit = _month(date(year, month, 1)), "month"
     elif m["wd"]:
         if p is None or part not in ("early", "late"):
@@ -1208,11 +1234,19 @@ def _resolve_vague(m: re.Match[str], ctx: _Context) -> _Interval | None:
 
 
 def _resolve_for(m: re.Match[str], ctx: _Context) -> _Interval | None:
-    """ "for two years", "for months": the span up to publication, or from it if to come.
+    """ "has been silent for two years", "have not met for months": the span up to
+    publication.
 
-    "For more than a year" gives the year: where the state surely held.
+    Only a present perfect in the clause makes a duration such a span: "met for two
+    days", "had been cut for a year" or "will be suspended for two weeks" say how long
+    something lasted, not when, and give no time. "For more than a year" gives the year:
+    where the state surely held.
     """
     if ctx.published is None:
+        return None
+    begin = _sentence_start(ctx.text, m.start())
+    perfect = [p.end() for p in _PRESENT_PERFECT.finditer(ctx.low, begin, m.start())]
+    if not perfect or _PUNCTUATION.search(ctx.low, perfect[-1], m.start()) is not None:
         return None
     if m["unit"]:
         unit = _UNIT_OF[m["unit"].lower()]
@@ -1222,8 +1256,7 @@ def _resolve_for(m: re.Match[str], ctx: _Context) -> _Interval | None:
         count = counted[1]
     else:
         unit, count = _PLURAL_SPAN[_UNIT_OF[m["unit2"].lower()]]
-    future = _is_future(ctx, m.start())
-    return (_forward if future else _back)(ctx.published, unit, count)
+    return _back(ctx.published, unit, count)
 
 
 def _ago(p: date, unit: str, least: int, most: int) -> _Interval:
@@ -1405,6 +1438,10 @@ def _resolve_month(m: re.Match[str], ctx: _Context) -> _Interval | None:
     if ctx.published is None:
         return None
     month = _month_number(m["m"])
+    if m["yrel"]:  # "in June last year": that year's month, whatever the tense
+        year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        first, last = _month(date(year, month, 1))
+        return first, last, Precision.MONTH, DateHow.RELATIVE
     rel = _norm(m["rel"]) if m["rel"] else None
     rel = {"past": "last", "this past": "last"}.get(rel, rel) if rel else None
     future = rel is None and _is_future(ctx, m.start())
@@ -1628,6 +1665,19 @@ def _events(ctx: _Context) -> list[TimeExpression]:
         if any(t.start < stop and t.end > start for t in ctx.found):
             continue
         earlier = [t for t in ctx.found if t.end <= start and t.precision == Precision.DAY]
+        gap = _GAP_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+        counted = _count(gap["n"]) if gap else None
+        if earlier and gap and counted:
+            # "on Wednesday, a day after Pyongyang restored the line": the day before
+            unit, day = _UNIT_OF[gap["unit"].lower()], earlier[-1].earliest
+            first, last = _shift(day, unit, -counted[1]), _shift(day, unit, -counted[0])
+            precision = Precision.DAY if first == last else Precision.RANGE
+            events.append(
+                TimeExpression(
+                    start, end, ctx.text[start:end], first, last, precision, DateHow.RELATIVE
+                )
+            )
+            continue
         anchor = earlier[-1].earliest if earlier else ctx.anchor
         if anchor is None:
             continue

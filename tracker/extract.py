@@ -46,8 +46,10 @@ from datetime import date
 
 import pysbd
 
+from tracker.articles import paragraphs as article_paragraphs
+from tracker.articles import split_glued
 from tracker.cues import Cues, KindNoun, StateCue, cues
-from tracker.dates import TimeExpression, find_times
+from tracker.dates import TimeExpression, day_anchor, find_times
 from tracker.gazetteer import NON_STATE, PAIR, PERSON, PLACE, Mention, find_mentions
 from tracker.parties import (
     Actor,
@@ -63,7 +65,6 @@ from tracker.vocab import Claim, DateHow, Kind, Modality, Precision, State
 
 EXTRACTOR_VERSION = "rules-2025.1"
 
-_TERMINAL = re.compile(r"[.!?:\"”’')\]]\s*$")
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*\([^)]{1,40}\))?"
     r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*[—–-]{1,2}\s+"
@@ -203,14 +204,13 @@ _COORDINATION = re.compile(
     re.I,
 )
 # Times that bound or measure rather than date: "since 2016", "before the talks", "for
-# two days".
-_CONTEXTUAL_TIMES = re.compile(
-    r"^(?:since|before|ahead of|by|until|till|for\s+(?:\w+\s+)?(?:\w+\s+)?"
-    r"(?:hours?|days?|weeks?|months?|years?|decades?)\b)\b",
-    re.I,
-)
+# two years" (find_times gives a duration only in a present perfect: the span up to
+# publication).
+_CONTEXTUAL_TIMES = re.compile(r"^(?:since|before|ahead of|by|until|till|for(?!\s+the\b))\b", re.I)
 _BOUND_BEFORE = re.compile(r"\b(?:since|before|ahead\s+of|until)\s+(?:\w+\s+){0,5}$", re.I)
-_SINCE = re.compile(r"since\b", re.I)
+# What dates a state that has held up to publication: "has been frozen since March 2019",
+# "has been suspended for two years".
+_SINCE = re.compile(r"(?:since|for)\b", re.I)
 _SINCE_WORD = re.compile(r"\bsince\b", re.I)
 _PERFECT = re.compile(
     r"\b(?:has|have|had|having)\s+(?:(?:not|never|already|also|long|just|largely|mostly)\s+)?"
@@ -306,6 +306,8 @@ class _Article:
     main_pair: tuple[str, str] | None = None
     sentences: list[Span] = field(default_factory=list)
     actors_of: dict[int, list[Actor]] = field(default_factory=dict)
+    # The last day the sentences read so far named: what "earlier in the day" counts from.
+    anchor: date | None = None
 
 
 # --------------------------------------------------------------------------- segmentation
@@ -314,28 +316,6 @@ class _Article:
 @functools.cache
 def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
-
-
-def _paragraphs(text: str) -> list[Span]:
-    """Paragraphs: lines, with hard-wrapped lines (no end punctuation, next line in lower
-    case) joined back."""
-    spans: list[Span] = []
-    position = 0
-    for line in text.splitlines(keepends=True):
-        start, end = position, position + len(line.rstrip("\r\n"))
-        position += len(line)
-        if not text[start:end].strip():
-            continue
-        stripped = text[start:end].lstrip()
-        if (
-            spans
-            and stripped[:1].islower()
-            and not _TERMINAL.search(text[spans[-1][0] : spans[-1][1]])
-        ):
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-    return spans
 
 
 def _sentences(text: str, paragraph: Span) -> list[Span]:
@@ -352,7 +332,8 @@ def _sentences(text: str, paragraph: Span) -> list[Span]:
         found = flat.find(core, cursor)
         if found < 0:
             return [(start, end)]
-        spans += _split_quoted(text, start + found, start + found + len(core))
+        for quoted in _split_quoted(text, start + found, start + found + len(core)):
+            spans += split_glued(text, *quoted)
         cursor = found + len(core)
     return spans or [(start, end)]
 
@@ -1467,7 +1448,7 @@ def _sentence(art: _Article, span: Span, paragraph_start: int, index: int) -> _S
         TimeExpression(
             t.start + start, t.end + start, t.text, t.earliest, t.latest, t.precision, t.how
         )
-        for t in find_times(art.text[start:end], art.published)
+        for t in find_times(art.text[start:end], art.published, anchor=art.anchor)
     ]
     return _Sentence(
         start,
@@ -1483,9 +1464,8 @@ def _sentence(art: _Article, span: Span, paragraph_start: int, index: int) -> _S
 def extract(text: str, published: date | None) -> list[Claim]:
     """Every claim about a channel between two states that the text makes, in text order."""
     c = cues()
-    paragraphs = [
-        p for p in _paragraphs(text) if c.prefilter.search(text, *p) and not _caption(text, p, c)
-    ]
+    every = [p for p in article_paragraphs(text) if not _caption(text, p, c)]
+    paragraphs = [p for p in every if c.prefilter.search(text, *p)]
     if not paragraphs:
         return []
     mentions = find_mentions(text, published)
@@ -1498,13 +1478,28 @@ def extract(text: str, published: date | None) -> list[Claim]:
         actors = {i: sentence_actors(text, s, e, mentions, c) for i, (s, e) in enumerate(sentences)}
         split.append((paragraph, sentences, actors))
     art.main_pair = _main_pair(text, split, c)
+    candidates = {paragraph: (sentences, actors) for paragraph, sentences, actors in split}
     claims: list[Claim] = []
-    for paragraph, sentences, actors in split:
-        art.sentences, art.actors_of = sentences, actors
+    for paragraph in every:
+        if paragraph not in candidates:
+            # No cue here, but the days it names are what later sentences count from.
+            art.anchor = _anchor_after(art, paragraph)
+            continue
+        art.sentences, art.actors_of = candidates[paragraph]
         for index, span in enumerate(art.sentences):
-            if c.prefilter.search(text, *span):
-                claims += _sentence_claims(art, _sentence(art, span, paragraph[0], index), index)
+            if not c.prefilter.search(text, *span):
+                art.anchor = _anchor_after(art, span)
+                continue
+            sent = _sentence(art, span, paragraph[0], index)
+            claims += _sentence_claims(art, sent, index)
+            art.anchor = day_anchor(sent.times, art.anchor)
     return _same_event_dates(claims, published)
+
+
+def _anchor_after(art: _Article, span: Span) -> date | None:
+    """The day the text last named once `span` has been read."""
+    times = find_times(art.text[span[0] : span[1]], art.published, anchor=art.anchor)
+    return day_anchor(times, art.anchor)
 
 
 def _named_as_place(text: str, mention: Mention, c: Cues) -> bool:
