@@ -1235,3 +1235,147 @@ def test_earlier_in_the_day_without_a_day_named_before_is_the_publication_day() 
     text = "Earlier in the day, the Chinese foreign minister met his Japanese counterpart."
     claim = one(text, date(2010, 10, 30))
     assert claim.effective_start == date(2010, 10, 30)
+
+
+# --------------------------------------------------------------------------- speakers, scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deconfliction line with Moscow is still used, a Baghdad-based US spokesman said.",
+        "Speaking in Baghdad, the American spokesman said the hotline with Russia was cut.",
+        "The US envoy said in Seoul that the talks with Pyongyang were postponed.",
+    ],
+)
+def test_where_a_speaker_sits_is_no_side_of_the_channel(text: str) -> None:
+    assert extract(text, PUBLISHED)
+    assert all("IQ" not in c.pair and "KR" not in c.pair for c in extract(text, PUBLISHED))
+
+
+def test_a_state_named_as_a_side_is_still_a_side_next_to_a_speaker_seat() -> None:
+    text = "Talks between Iraq and the United States were postponed, the spokesman said in Baghdad."
+    assert asserted(text) == {("IQ-US", "diplomatic-channel", "suspended")}
+
+
+def test_a_metadata_date_line_is_no_part_of_the_quote() -> None:
+    text = "date 2022-08-09 China suspended military talks with the United States on Monday."
+    claim = one(text)
+    assert claim.quote.startswith("China suspended")
+    assert claim.effective_start == date(2022, 8, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan and South Korea held trade talks on export controls in Tokyo on Monday.",
+        "Officials of Japan and South Korea met on Monday to prepare negotiations over trade"
+        " restrictions.",
+        "Seoul and Tokyo resumed export control talks after a three-year break.",
+        "South Korea and Japan held working-level talks to settle their trade row.",
+        "South Korea suspended the WTO proceedings against Japan for further talks.",
+    ],
+)
+def test_trade_and_export_control_talks_are_not_a_channel(text: str) -> None:
+    assert asserted(text) == set()
+
+
+def test_a_defense_channel_beside_trade_words_is_still_a_channel() -> None:
+    text = "China cancelled the defense ministers' meeting with Japan on Monday."
+    assert asserted(text) == {("CN-JP", "defense-ministers", "suspended")}
+
+
+def test_leaders_talks_that_touch_trade_among_other_topics_are_a_channel() -> None:
+    text = "Xi and Biden held talks on Taiwan, tariffs and climate in Bali."
+    assert asserted(text) == {("CN-US", "leaders", "open")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China refuses to negotiate the issue of the islands with Japan.",
+        "Azerbaijan declined to negotiate the status of the region with Armenia.",
+    ],
+)
+def test_refusing_to_negotiate_a_territorial_issue_is_a_position(text: str) -> None:
+    assert asserted(text) == set()
+
+
+def test_refusing_to_negotiate_at_all_is_still_a_refusal() -> None:
+    assert asserted("China refused to negotiate with Japan.") == {
+        ("CN-JP", "diplomatic-channel", "rejected")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "The hotline between India and Pakistan is still being used, an officer said.",
+            ("IN-PK", "operational-hotline", "open"),
+        ),
+        (
+            "The military line between the two Koreas is still working.",
+            ("KP-KR", "operational-hotline", "open"),
+        ),
+        (
+            "The hotline between Russia and the United States remains open.",
+            ("RU-US", "operational-hotline", "open"),
+        ),
+        (
+            "Seoul suspended the expiry of its intelligence-sharing pact with Tokyo.",
+            ("JP-KR", "intelligence-dialogue", "open"),
+        ),
+        (
+            "South Korea terminated its intelligence-sharing pact with Japan.",
+            ("JP-KR", "intelligence-dialogue", "suspended"),
+        ),
+        (
+            "Turkey and Israel expelled their ambassadors.",
+            ("IL-TR", "diplomatic-channel", "suspended"),
+        ),
+        (
+            "The decision followed a phone conversation between the Turkish president and the"
+            " Israeli prime minister.",
+            ("IL-TR", "leaders", "open"),
+        ),
+    ],
+)
+def test_a_line_still_in_use_and_other_states(text: str, fact: tuple[str, str, str]) -> None:
+    assert asserted(text) == {fact}
+
+
+def test_talks_scheduled_for_a_day_and_postponed_are_suspended_now() -> None:
+    claim = one("The talks between Greece and Turkey scheduled for Monday were postponed.")
+    assert (claim.pair, claim.state, claim.modality) == ("GR-TR", SUSP, A)
+    assert claim.effective_start == PUBLISHED
+
+
+def test_a_decision_to_postpone_talks_stays_planned() -> None:
+    claim = one("Greece and Turkey will postpone the talks scheduled for Monday.")
+    assert claim.modality == P
+
+
+def test_the_last_meeting_before_a_gap_is_open_at_its_date() -> None:
+    claim = one("The last summit between India and Pakistan took place in 2015.")
+    assert (claim.pair, claim.state, claim.modality) == ("IN-PK", OPEN, A)
+    assert claim.effective_start == date(2015, 1, 1)
+    assert claim.effective_end == date(2015, 12, 31)
+
+
+def test_first_time_after_a_year_is_a_restoration_now() -> None:
+    text = "The defense ministers of China and Japan met for the first time after 2012."
+    found = extract(text, PUBLISHED)
+    assert {(c.state, c.effective_start) for c in found} == {(OPEN, PUBLISHED), (REST, PUBLISHED)}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Mirzoyan met Bayramov in Tbilisi.", ("AM-AZ", "diplomatic-channel", "open")),
+        ("Pashinyan and Aliyev met in Brussels.", ("AM-AZ", "leaders", "open")),
+        ("Phan Van Giang held talks with Dong Jun.", ("CN-VN", "defense-ministers", "open")),
+    ],
+)
+def test_office_holders_of_more_states(text: str, fact: tuple[str, str, str]) -> None:
+    assert asserted(text) == {fact}

@@ -79,6 +79,8 @@ class Cues:
     adjuncts: re.Pattern[str]
     places: re.Pattern[str]
     place_nouns: re.Pattern[str]
+    seat_before: re.Pattern[str]
+    seat_after: re.Pattern[str]
     speech_verbs: re.Pattern[str]
     first_person: re.Pattern[str]
     clause_breaks: re.Pattern[str]
@@ -266,6 +268,8 @@ def cues() -> Cues:
         adjuncts=re.compile(data["adjuncts"], _FLAGS),
         places=re.compile(data["places"]),
         place_nouns=re.compile(data["place_nouns"], _FLAGS),
+        seat_before=re.compile(data["seat_before"], _FLAGS),
+        seat_after=re.compile(data["seat_after"], _FLAGS),
         speech_verbs=re.compile(data["speech_verbs"], _FLAGS),
         first_person=re.compile(data["first_person"]),
         clause_breaks=re.compile(data["clause_breaks"], _FLAGS),

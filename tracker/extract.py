@@ -55,6 +55,7 @@ from tracker.parties import (
     Actor,
     Salience,
     inside_quotation,
+    is_seat,
     joined_pair,
     rank_parties,
     relative_clauses,
@@ -69,6 +70,9 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*\([^)]{1,40}\))?"
     r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*[—–-]{1,2}\s+"
 )
+# A metadata line glued before a sentence ("date 2022-07-07 China suspended ...") is no
+# part of what the sentence says.
+_METADATA = re.compile(r"[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}(?:[ \t]+\d{2}:\d{2}(?::\d{2})?)?[ \t]+")
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they)\s+(?:(?:was|were|is|are|had|has|have|been|being|later|then|also|now|"
     r"subsequently|again|partially|fully)\s+){1,3}$",
@@ -187,7 +191,7 @@ _AFTER_WINDOW = 90
 # How far back (in characters) a pronoun ("it", "them") finds the channel it stands for.
 _ANTECEDENT_REACH = 400
 # "for the first time in 21 months": a measure of a gap, not the date of the claim.
-_FIRST_TIME = re.compile(r"\bfirst\s+(?:\w+\s+){0,2}?time\s+(?:in\s+|since\s+)?$", re.I)
+_FIRST_TIME = re.compile(r"\bfirst\s+(?:\w+\s+){0,2}?time\s+(?:in\s+|since\s+|after\s+)?$", re.I)
 # How far after an event noun its time may stand: near, or after a complement that
 # names who met ("a video call between the premiers of Spain, Italy and the EU on Friday").
 _EVENT_TIME_NEAR = 45
@@ -225,6 +229,8 @@ _SUBORDINATOR = re.compile(
 )
 # Future words that announce a decision when they go with a suspension.
 _DECIDED = frozenset(["will", "shall", "’ll", "'ll"])
+_DONE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\b", re.I)
+_SCHEDULED = re.compile(r"scheduled|slated|planned|upcoming|to\s+be\s+held", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
 _SUBJECT_MODAL = re.compile(r"\b(?:would|could|might|may|will)\b")
 _CLAUSE_OPENING = re.compile(r"[\W_]*(?:(?:but|and|so|yet)\s+)?", re.I)
@@ -382,6 +388,9 @@ def _caption(text: str, paragraph: Span, c: Cues) -> bool:
 
 def _skip_dateline(text: str, start: int, end: int) -> int:
     """Where a sentence's own words begin, after a dateline such as "WASHINGTON, Jan. 7 —"."""
+    m = _METADATA.match(text, start, end)
+    if m:
+        start = m.end()
     m = _DATELINE.match(text, start, end)
     return m.end() if m else start
 
@@ -984,9 +993,12 @@ def _modality(art: _Article, sent: _Sentence, clause: Span, anchor: Span, state:
             if _attributive(sent, text, m):
                 continue
             word = m.group().lower()
-            if state == State.SUSPENDED and (word.startswith("agree") or word in _DECIDED):
+            if state == State.SUSPENDED and (
+                word.startswith("agree") or word in _DECIDED or _SCHEDULED.fullmatch(word)
+            ):
                 # "agreed to postpone the meeting", "Beijing will suspend the talks": the
-                # agreement or the announced decision is the act.
+                # agreement or the announced decision is the act; "the talks scheduled
+                # for Monday were postponed": the schedule is what was given up.
                 continue
             return modality
     if state == State.OPEN and _TO_BEFORE.search(text, max(clause[0], anchor[0] - 20), anchor[0]):
@@ -1159,7 +1171,14 @@ def _candidate(
     modality = _modality(art, sent, clause, anchor, state)
     time, lower_bound = _time_for(art, sent, clause, anchor, state)
     if time and modality == Modality.ASSERTED and art.published and time.earliest > art.published:
-        modality = Modality.PLANNED
+        if state == State.SUSPENDED and _DONE.search(
+            art.text, max(clause[0], anchor[0] - 20), anchor[1]
+        ):
+            # "The talks scheduled for Monday were postponed": the future day is the
+            # schedule given up, the postponement itself is already reported.
+            time = None
+        else:
+            modality = Modality.PLANNED
     first, second = sorted((a, b))
     confidence = round(max(0.05, min(0.95, strength * pair_certainty * kind_certainty)), 2)
     return _Candidate(
@@ -1504,7 +1523,11 @@ def _anchor_after(art: _Article, span: Span) -> date | None:
 
 def _named_as_place(text: str, mention: Mention, c: Cues) -> bool:
     before = text[max(0, mention.start - 60) : mention.start]
-    return bool(c.places.search(before) or c.place_nouns.match(text, mention.end))
+    return bool(
+        c.places.search(before)
+        or c.place_nouns.match(text, mention.end)
+        or is_seat(text, mention.start, mention.end, c)
+    )
 
 
 def _main_pair(

@@ -125,6 +125,13 @@ def relative_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans + [(m.start(), m.end()) for m in _BARE_RELATIVE.finditer(text, start, end)]
 
 
+def is_seat(text: str, start: int, end: int, cues: Cues) -> bool:
+    """Whether a name at text[start:end] says where a speaker sits ("a Baghdad-based
+    spokesman", "said in Seoul") rather than a side of a channel."""
+    before = text[max(0, start - 60) : start]
+    return bool(cues.seat_after.match(text, end) or cues.seat_before.search(before))
+
+
 def sentence_actors(
     text: str, start: int, end: int, mentions: Sequence[Mention], cues: Cues
 ) -> list[Actor]:
@@ -140,6 +147,8 @@ def sentence_actors(
     result = []
     for actor in actors:
         before = text[max(start, actor.start - 60) : actor.start]
+        if actor.category != PAIR and is_seat(text, actor.start, actor.end, cues):
+            continue  # where the speaker sits is no side of the channel
         # A word naming a pair ("inter-Korean") is never a place.
         weak = (
             (actor.category != PAIR and bool(cues.places.search(before)))
