@@ -333,6 +333,13 @@ def status_facts(
         func.coalesce(EVIDENCE.c.effective_end, EVIDENCE.c.effective_start) >= latest,
     )
     found.extend(_to_fact(r) for r in session.execute(window).all())
+    # Copies of one wire story carry the same quote under other dates: they corroborate
+    # the claims that can win the day (undated ones fall back to their publication).
+    contenders = [f for f in found if (f.effective_start or f.published or latest) >= latest]
+    seen = {f.evidence_id for f in found}
+    copies = query.where(EVIDENCE.c.quote.in_(sorted({f.quote for f in contenders})))
+    rows = session.execute(copies).all()
+    found.extend(f for f in map(_to_fact, rows) if f.evidence_id not in seen)
     return found
 
 
