@@ -6,7 +6,9 @@ The rules are domain.md's "Deriving status", one function each.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -100,17 +102,73 @@ def source_count(fact: Fact, facts: Iterable[Fact]) -> int:
     return len({other.article_id for other in corroborating(fact, facts)})
 
 
-def _rank(fact: Fact, facts: Sequence[Fact]) -> tuple[date, bool, int, float, date, int]:
-    start = effective_start(fact)
-    assert start is not None
-    return (
-        start,
-        fact.review == Review.ACCEPTED,
-        source_count(fact, facts),
-        fact.confidence,
-        fact.published or date.min,
-        -fact.evidence_id,  # a full tie goes to the evidence stored first: answers are stable
-    )
+def _folded(quote: str) -> str:
+    return " ".join(quote.split())
+
+
+class _Claims:
+    """The counting facts of one channel, indexed so that corroboration needs no full scan.
+
+    Facts of a state are sorted by start: those overlapping a fact start no earlier than
+    its start minus the longest interval of that state, and no later than its end.
+    """
+
+    def __init__(self, pool: Sequence[Fact]) -> None:
+        groups: dict[State, list[Fact]] = defaultdict(list)
+        self._by_quote: dict[tuple[State, str], list[Fact]] = defaultdict(list)
+        for fact in pool:
+            groups[fact.state].append(fact)
+            self._by_quote[(fact.state, _folded(fact.quote))].append(fact)
+        self._by_state: dict[State, tuple[list[date], list[Fact], timedelta]] = {}
+        for state, items in groups.items():
+            items.sort(key=lambda f: (effective_start(f) or date.min, f.evidence_id))
+            longest = max(
+                (_day(effective_end(f)) - _day(effective_start(f)) for f in items),
+                default=timedelta(0),
+            )
+            starts = [_day(effective_start(f)) for f in items]
+            self._by_state[state] = (starts, items, max(longest, timedelta(0)))
+        self._cache: dict[int, list[Fact]] = {}
+
+    def corroborating(self, fact: Fact) -> list[Fact]:
+        """What `corroborating(fact, pool)` returns, in evidence order."""
+        if fact.evidence_id in self._cache:
+            return self._cache[fact.evidence_id]
+        found: dict[int, Fact] = {}
+        starts, items, longest = self._by_state.get(fact.state, ([], [], timedelta(0)))
+        start, end = effective_start(fact), effective_end(fact)
+        if start is not None and end is not None:
+            lo = bisect_left(starts, start - longest)
+            hi = bisect_right(starts, end)
+            found.update((f.evidence_id, f) for f in items[lo:hi] if _overlaps(fact, f))
+        for other in self._by_quote.get((fact.state, _folded(fact.quote)), []):
+            found.setdefault(other.evidence_id, other)
+        result = [found[i] for i in sorted(found)]
+        self._cache[fact.evidence_id] = result
+        return result
+
+    def rank(self, fact: Fact) -> tuple[date, bool, int, float, date, int]:
+        """Ties go to an analyst's acceptance, more sources, higher confidence, later
+        publication; a full tie to the evidence stored first, so answers are stable."""
+        return (
+            _day(effective_start(fact)),
+            fact.review == Review.ACCEPTED,
+            len({other.article_id for other in self.corroborating(fact)}),
+            fact.confidence,
+            fact.published or date.min,
+            -fact.evidence_id,
+        )
+
+
+def _day(value: date | None) -> date:
+    return value if value is not None else date.min
+
+
+def _best_of(ties: Sequence[Fact], claims: Callable[[], _Claims]) -> Fact:
+    if len(ties) == 1:
+        return ties[0]
+    index = claims()
+    return max(ties, key=index.rank)
 
 
 def decisive(facts: Sequence[Fact], on: date, policy: Policy = Policy()) -> Fact | None:
@@ -123,7 +181,7 @@ def decisive(facts: Sequence[Fact], on: date, policy: Policy = Policy()) -> Fact
     # Only facts sharing the latest start can win, so only they pay for counting sources.
     latest = max(effective_start(f) or date.min for f in candidates)
     ties = [f for f in candidates if effective_start(f) == latest]
-    return max(ties, key=lambda f: _rank(f, pool))
+    return _best_of(ties, lambda: _Claims(pool))
 
 
 def status_on(
@@ -164,14 +222,17 @@ def intervals(
     days and merging equal neighbours gives the whole timeline.
     """
     pool = [f for f in facts if counts(f, policy)]
-    days = sorted({d for f in pool if (d := effective_start(f)) is not None})
+    starting: dict[date, list[Fact]] = defaultdict(list)
+    for fact in pool:
+        starting[_day(effective_start(fact))].append(fact)
+    days = sorted(starting)
+    claims = _Claims(pool)
     out: list[Interval] = []
     for i, day in enumerate(days):
-        best = decisive(pool, day, policy)
-        if best is None:
-            continue
+        # On a day some fact begins, the latest start not after it is that day itself.
+        best = _best_of(starting[day], lambda: claims)
         end = days[i + 1] - timedelta(days=1) if i + 1 < len(days) else None
-        ids = tuple(sorted(f.evidence_id for f in corroborating(best, pool)))
+        ids = tuple(f.evidence_id for f in claims.corroborating(best))
         fact_end = effective_end(best)
         uncertain = fact_end is not None and fact_end > day
         if out and out[-1].state == best.state:
