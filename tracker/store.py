@@ -123,6 +123,35 @@ def add_article(*, session: Session, source: str, article: ArticleText) -> tuple
     return found, bool(inserted)
 
 
+def _evidence_row(
+    article_id: int,
+    channel_id: int,
+    claim: Claim,
+    version: str,
+    review: Review,
+    note: str | None = None,
+) -> dict[str, Any]:
+    """The evidence table's row for a claim of an article."""
+    return {
+        "article_id": article_id,
+        "channel_id": channel_id,
+        "state": str(claim.state),
+        "effective_start": claim.effective_start,
+        "effective_end": claim.effective_end,
+        "precision": str(claim.precision),
+        "date_how": str(claim.date_how),
+        "modality": str(claim.modality),
+        "quote": claim.quote,
+        "char_start": claim.char_start,
+        "char_end": claim.char_end,
+        "confidence": claim.confidence,
+        "extractor_version": version,
+        "review": review.value,
+        "note": note,
+        "created_at": utcnow(),
+    }
+
+
 def add_claims(*, session: Session, article_id: int, claims: Iterable[Claim], version: str) -> int:
     """Store an article's claims, replacing earlier machine evidence of it.
 
@@ -137,25 +166,7 @@ def add_claims(*, session: Session, article_id: int, claims: Iterable[Claim], ve
     rows = []
     for claim in claims:
         channel_id = ensure_channel(session=session, pair=claim.pair, kind=claim.kind)
-        rows.append(
-            {
-                "article_id": article_id,
-                "channel_id": channel_id,
-                "state": str(claim.state),
-                "effective_start": claim.effective_start,
-                "effective_end": claim.effective_end,
-                "precision": str(claim.precision),
-                "date_how": str(claim.date_how),
-                "modality": str(claim.modality),
-                "quote": claim.quote,
-                "char_start": claim.char_start,
-                "char_end": claim.char_end,
-                "confidence": claim.confidence,
-                "extractor_version": version,
-                "review": Review.MACHINE.value,
-                "created_at": utcnow(),
-            }
-        )
+        rows.append(_evidence_row(article_id, channel_id, claim, version, Review.MACHINE))
     _insert_ignore(session, EVIDENCE, rows)
     return len(rows)
 
@@ -459,24 +470,7 @@ def add_reviewed(*, session: Session, article_id: int, claim: Claim, note: str |
     if text[claim.char_start : claim.char_end] != claim.quote:
         raise NotFound(f"the quote is not in article {article_id} at {claim.char_start}")
     channel_id = ensure_channel(session=session, pair=claim.pair, kind=claim.kind)
-    row = {
-        "article_id": article_id,
-        "channel_id": channel_id,
-        "state": str(claim.state),
-        "effective_start": claim.effective_start,
-        "effective_end": claim.effective_end,
-        "precision": str(claim.precision),
-        "date_how": str(claim.date_how),
-        "modality": str(claim.modality),
-        "quote": claim.quote,
-        "char_start": claim.char_start,
-        "char_end": claim.char_end,
-        "confidence": claim.confidence,
-        "extractor_version": "analyst",
-        "review": Review.ACCEPTED.value,
-        "note": note,
-        "created_at": utcnow(),
-    }
+    row = _evidence_row(article_id, channel_id, claim, "analyst", Review.ACCEPTED, note)
     # The same span, channel and state may be a machine row already: the analyst's word wins.
     session.execute(
         delete(EVIDENCE).where(
