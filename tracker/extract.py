@@ -165,6 +165,11 @@ _ABBREVIATIONS = frozenset(
         "Ph",
     ]
 )
+# A stop after a lower-case word, perhaps a closing quotation mark, then a capital: a
+# sentence break for any splitter, unless the word is an abbreviation ("etc. Then").
+_SAFE_BREAK = re.compile(r"\b([a-z]{2,})[.!?][\"”’)]?(\s+)(?=[\"“‘(]?[A-Z])")
+_CLOSING_ONLY = re.compile(r"[\"”’)\]]+")
+_LOWER_ABBREVIATIONS = frozenset(["etc", "vs", "approx", "incl", "esp", "viz", "cf", "al"])
 _BEFORE_WINDOW = 70
 # How recent a dated claim must be for an undated twin to be the same event.
 _SAME_EVENT_DAYS = 7
@@ -324,8 +329,32 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
 
 
-def _sentences(text: str, paragraph: Span) -> list[Span]:
-    """Sentence spans of a paragraph, found with pysbd and located back in the text."""
+def _rough_sentences(text: str, paragraph: Span) -> list[Span]:
+    """A paragraph cut only where any splitter would cut it: a stop after a lower-case
+    word that is no abbreviation, then a capital. Each piece holds one or more sentences."""
+    start, end = paragraph
+    spans: list[Span] = []
+    cursor = start
+    for m in _SAFE_BREAK.finditer(text, start, end):
+        if m.group(1) in _LOWER_ABBREVIATIONS:
+            continue
+        spans.append((cursor, m.start(2)))
+        cursor = m.end()
+    spans.append((cursor, end))
+    return spans
+
+
+def _sentences(text: str, paragraph: Span, wanted: re.Pattern[str]) -> list[Span]:
+    """Sentence spans of a paragraph. The costly splitter runs only on the pieces in
+    which `wanted` occurs; a piece without it stays whole, since no claim comes from it."""
+    spans: list[Span] = []
+    for piece in _rough_sentences(text, paragraph):
+        spans += _split(text, piece) if wanted.search(text, *piece) else [piece]
+    return spans
+
+
+def _split(text: str, paragraph: Span) -> list[Span]:
+    """Sentence spans of a piece of text, found with pysbd and located back in the text."""
     start, end = paragraph
     # Line breaks inside a paragraph are wrapping, not sentence ends; a space keeps offsets.
     flat = re.sub(r"[\r\n]", " ", text[start:end])
@@ -338,6 +367,11 @@ def _sentences(text: str, paragraph: Span) -> list[Span]:
         found = flat.find(core, cursor)
         if found < 0:
             return [(start, end)]
+        if spans and _CLOSING_ONLY.fullmatch(core):
+            # A quotation closed after its last stop, cut off on its own: it ends the sentence.
+            spans[-1] = (spans[-1][0], start + found + len(core))
+            cursor = found + len(core)
+            continue
         for quoted in _split_quoted(text, start + found, start + found + len(core)):
             spans += split_glued(text, *quoted)
         cursor = found + len(core)
@@ -1488,31 +1522,44 @@ def extract(text: str, published: date | None) -> list[Claim]:
     if not paragraphs:
         return []
     mentions = find_mentions(text, published)
+    if not _names_two_states(text, mentions, c):
+        return []
     # States named as places ("in Libya", "Iraq's airspace") are not what the text is about.
     salient = [m for m in mentions if not _named_as_place(text, m, c)]
     art = _Article(text, published, mentions, Salience(salient), c)
     split = []
     for paragraph in paragraphs:
-        sentences = _sentences(text, paragraph)
+        sentences = _sentences(text, paragraph, c.prefilter)
+        cued = {i for i, span in enumerate(sentences) if c.prefilter.search(text, *span)}
         actors = {i: sentence_actors(text, s, e, mentions, c) for i, (s, e) in enumerate(sentences)}
-        split.append((paragraph, sentences, actors))
-    art.main_pair = _main_pair(text, split, c)
-    candidates = {paragraph: (sentences, actors) for paragraph, sentences, actors in split}
+        split.append((paragraph, sentences, actors, cued))
+    art.main_pair = _main_pair(text, split)
+    candidates = {
+        paragraph: (sentences, actors, cued) for paragraph, sentences, actors, cued in split
+    }
     claims: list[Claim] = []
     for paragraph in every:
         if paragraph not in candidates:
             # No cue here, but the days it names are what later sentences count from.
             art.anchor = _anchor_after(art, paragraph)
             continue
-        art.sentences, art.actors_of = candidates[paragraph]
+        art.sentences, art.actors_of, cued = candidates[paragraph]
         for index, span in enumerate(art.sentences):
-            if not c.prefilter.search(text, *span):
+            if index not in cued:
                 art.anchor = _anchor_after(art, span)
                 continue
             sent = _sentence(art, span, paragraph[0], index)
             claims += _sentence_claims(art, sent, index)
             art.anchor = day_anchor(sent.times, art.anchor)
     return _same_event_dates(claims, published)
+
+
+def _names_two_states(text: str, mentions: Sequence[Mention], c: Cues) -> bool:
+    """Whether a text names two states, or a channel that names its own pair ("New
+    START"): a channel joins two states, so a text that names fewer says nothing of one."""
+    if len({party for m in mentions for party in m.parties}) >= 2:
+        return True
+    return any(noun.pair and noun.pattern.search(text) for noun in c.kinds)
 
 
 def _anchor_after(art: _Article, span: Span) -> date | None:
@@ -1531,14 +1578,14 @@ def _named_as_place(text: str, mention: Mention, c: Cues) -> bool:
 
 
 def _main_pair(
-    text: str, split: list[tuple[Span, list[Span], dict[int, list[Actor]]]], c: Cues
+    text: str, split: list[tuple[Span, list[Span], dict[int, list[Actor]], set[int]]]
 ) -> tuple[str, str] | None:
     """The pair the article is about: the one its channel sentences name most, written
     as a pair ("between X and Y", "US-Russia") or as the only two states they name."""
     counts: dict[tuple[str, str], int] = {}
-    for _, sentences, actors_of in split:
+    for _, sentences, actors_of, cued in split:
         for index, (start, end) in enumerate(sentences):
-            if not c.prefilter.search(text, start, end):
+            if index not in cued:
                 continue
             actors = actors_of[index]
             joined = joined_pair(text, actors, start, end)
