@@ -37,6 +37,7 @@ Every claim's quote is a clause or sentence of the text, verbatim:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -168,6 +169,8 @@ _ABBREVIATIONS = frozenset(
 # A stop after a lower-case word, perhaps a closing quotation mark, then a capital: a
 # sentence break for any splitter, unless the word is an abbreviation ("etc. Then").
 _SAFE_BREAK = re.compile(r"\b([a-z]{2,})[.!?][\"”’)]?(\s+)(?=[\"“‘(]?[A-Z])")
+# A stop followed by more of the text: a place where a sentence may end.
+_INNER_STOP = re.compile(r"[.!?…][\"”’)\]]*\s")
 _CLOSING_ONLY = re.compile(r"[\"”’)\]]+")
 _LOWER_ABBREVIATIONS = frozenset(["etc", "vs", "approx", "incl", "esp", "viz", "cf", "al"])
 _BEFORE_WINDOW = 70
@@ -344,12 +347,30 @@ def _rough_sentences(text: str, paragraph: Span) -> list[Span]:
     return spans
 
 
-def _sentences(text: str, paragraph: Span, wanted: re.Pattern[str]) -> list[Span]:
+class _Hits:
+    """Where one pattern matches in a text, found in one scan, asked of any span."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        found = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        self._starts = [s for s, _ in found]
+        self._ends = [e for _, e in found]
+
+    def within(self, span: Span) -> bool:
+        """Whether a match lies wholly inside `span`."""
+        i = bisect.bisect_left(self._starts, span[0])
+        while i < len(self._starts) and self._starts[i] < span[1]:
+            if self._ends[i] <= span[1]:
+                return True
+            i += 1
+        return False
+
+
+def _sentences(text: str, paragraph: Span, wanted: _Hits) -> list[Span]:
     """Sentence spans of a paragraph. The costly splitter runs only on the pieces in
     which `wanted` occurs; a piece without it stays whole, since no claim comes from it."""
     spans: list[Span] = []
     for piece in _rough_sentences(text, paragraph):
-        spans += _split(text, piece) if wanted.search(text, *piece) else [piece]
+        spans += _split(text, piece) if wanted.within(piece) else [piece]
     return spans
 
 
@@ -359,6 +380,13 @@ def _split(text: str, paragraph: Span) -> list[Span]:
     # Line breaks inside a paragraph are wrapping, not sentence ends; a space keeps offsets.
     flat = re.sub(r"[\r\n]", " ", text[start:end])
     spans: list[Span] = []
+    if not _INNER_STOP.search(flat.rstrip()):
+        # No stop before the last one: one sentence, whatever the splitter would say.
+        core = flat.strip()
+        first = start + flat.index(core) if core else start
+        for quoted in _split_quoted(text, first, first + len(core)):
+            spans += split_glued(text, *quoted)
+        return spans or [(start, end)]
     cursor = 0
     for piece in _segmenter().segment(flat):
         core = piece.strip()
@@ -1518,7 +1546,8 @@ def extract(text: str, published: date | None) -> list[Claim]:
     """Every claim about a channel between two states that the text makes, in text order."""
     c = cues()
     every = [p for p in article_paragraphs(text) if not _caption(text, p, c)]
-    paragraphs = [p for p in every if c.prefilter.search(text, *p)]
+    cued_at = _Hits(c.prefilter, text)
+    paragraphs = [p for p in every if cued_at.within(p)]
     if not paragraphs:
         return []
     mentions = find_mentions(text, published)
@@ -1529,8 +1558,8 @@ def extract(text: str, published: date | None) -> list[Claim]:
     art = _Article(text, published, mentions, Salience(salient), c)
     split = []
     for paragraph in paragraphs:
-        sentences = _sentences(text, paragraph, c.prefilter)
-        cued = {i for i, span in enumerate(sentences) if c.prefilter.search(text, *span)}
+        sentences = _sentences(text, paragraph, cued_at)
+        cued = {i for i, span in enumerate(sentences) if cued_at.within(span)}
         actors = {i: sentence_actors(text, s, e, mentions, c) for i, (s, e) in enumerate(sentences)}
         split.append((paragraph, sentences, actors, cued))
     art.main_pair = _main_pair(text, split)
