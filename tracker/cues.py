@@ -51,6 +51,9 @@ class Cues:
     states: tuple[StateCue, ...]
     kinds: tuple[KindNoun, ...]
     prefilter: re.Pattern[str]
+    # The same pattern for lower-cased text, matched case-sensitively: about three times
+    # faster on the whole text of an article (see `lowered_pattern`).
+    prefilter_lowered: re.Pattern[str]
     generic: re.Pattern[str]
     generic_event: re.Pattern[str]
     requests: re.Pattern[str]
@@ -219,15 +222,34 @@ def _prefilter(data: dict[str, Any]) -> re.Pattern[str]:
     return _words("|".join(f"(?:{p})" for p in pieces))
 
 
+def lowered_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern rewritten for lower-cased text: its letters lowered,
+    its escapes (\\S, \\W, \\D) kept, compiled without IGNORECASE.
+
+    On `text.lower()` it matches where the original matches on `text`, as long as
+    lowering keeps the text's length (true but for a few letters such as "İ").
+    """
+    out: list[str] = []
+    chars = iter(pattern.pattern)
+    for ch in chars:
+        if ch == "\\":
+            out += [ch, next(chars, "")]
+        else:
+            out.append(ch.lower())
+    return re.compile("".join(out), pattern.flags & ~re.IGNORECASE)
+
+
 @functools.cache
 def cues() -> Cues:
     """The compiled cues, built on first use."""
     data = _load()
     modality = data["modality"]
+    prefilter = _prefilter(data)
     return Cues(
         states=_state_cues(data),
         kinds=_kind_nouns(data),
-        prefilter=_prefilter(data),
+        prefilter=prefilter,
+        prefilter_lowered=lowered_pattern(prefilter),
         generic=_words(data["generic_nouns"]),
         generic_event=_words(data["generic_event_nouns"]),
         requests=_words(data["request_nouns"]),

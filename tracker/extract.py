@@ -348,10 +348,15 @@ def _rough_sentences(text: str, paragraph: Span) -> list[Span]:
 
 
 class _Hits:
-    """Where one pattern matches in a text, found in one scan, asked of any span."""
+    """Where the cue prefilter matches in a text, found in one scan, asked of any span."""
 
-    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
-        found = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    def __init__(self, c: Cues, text: str) -> None:
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            matches = c.prefilter_lowered.finditer(lowered)
+        else:
+            matches = c.prefilter.finditer(text)
+        found = [(m.start(), m.end()) for m in matches]
         self._starts = [s for s, _ in found]
         self._ends = [e for _, e in found]
 
@@ -1546,7 +1551,7 @@ def extract(text: str, published: date | None) -> list[Claim]:
     """Every claim about a channel between two states that the text makes, in text order."""
     c = cues()
     every = [p for p in article_paragraphs(text) if not _caption(text, p, c)]
-    cued_at = _Hits(c.prefilter, text)
+    cued_at = _Hits(c, text)
     paragraphs = [p for p in every if cued_at.within(p)]
     if not paragraphs:
         return []
