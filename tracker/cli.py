@@ -158,11 +158,15 @@ def ingest(
     published: str | None = typer.Option(
         None, "--published", help="Publication date of every article, YYYY-MM-DD."
     ),
-    workers: int = typer.Option(1, "--workers", help="Processes that read and extract."),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        help="Processes that read and extract [default: one per core for a large input].",
+    ),
 ) -> None:
     """Read articles, extract their evidence and store both."""
     when = parse_date(published, "--published")
-    if workers < 1:
+    if workers is not None and workers < 1:
         raise CliError("--workers: must be at least 1")
     with opened(ctx) as engine:
         total = (
@@ -326,11 +330,17 @@ def reextract(ctx: typer.Context) -> None:
 def eval_command(
     corpus: Path = typer.Argument(..., help="A folder of articles with expected.csv."),
     expected: Path | None = typer.Option(None, "--expected", help="Another annotation file."),
-    workers: int = typer.Option(1, "--workers", help="Processes that read and extract."),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        help="Processes that read and extract [default: one per core for a large input].",
+    ),
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Score extraction on an annotated corpus: precision, recall, F1, misses, false hits."""
     fmt = parse_format(fmt)
+    if workers is not None and workers < 1:
+        raise CliError("--workers: must be at least 1")
     try:
         result = evaluate.evaluate(corpus, expected=expected, workers=workers)
     except evaluate.AnnotationError as exc:

@@ -334,7 +334,7 @@ def predictions(url: str, corpus: Path) -> tuple[list[Predicted], dict[str, set[
     return out, found
 
 
-def evaluate(corpus: Path, *, expected: Path | None = None, workers: int = 1) -> Score:
+def evaluate(corpus: Path, *, expected: Path | None = None, workers: int | None = None) -> Score:
     """Ingest a corpus into a temporary store and score it against its annotations."""
     if not corpus.is_dir():
         raise InputError(f"{corpus}: not a folder")

@@ -102,6 +102,11 @@ def _start_worker() -> None:
     threading.Thread(target=exit_when_orphaned, name="watch-parent", daemon=True).start()
 
 
+# A worker process takes about half a second to start (imports, compiled patterns):
+# below this many files each, it costs more than it saves.
+_FILES_PER_WORKER = 40
+
+
 def _parsed(files: list[Path], published: date | None, workers: int) -> Iterator[Parsed]:
     if workers <= 1 or len(files) < 2:
         for path in files:
@@ -169,15 +174,28 @@ def store_parsed(engine: Engine, parsed: Parsed, report: IngestReport) -> None:
         return
 
 
+def default_workers(files: int) -> int:
+    """Processes for reading `files` files when the caller names no number: one per core
+    this process may use, as long as each has enough files to repay its start."""
+    if hasattr(os, "sched_getaffinity"):
+        cores = len(os.sched_getaffinity(0))
+    else:  # pragma: no cover - macOS and Windows
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, files // _FILES_PER_WORKER))
+
+
 def ingest(
     engine: Engine,
     paths: Sequence[Path],
     *,
     published: date | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     on_file: Progress | None = None,
 ) -> IngestReport:
-    """Ingest files and folders; one bad file inside a folder is skipped, not fatal."""
+    """Ingest files and folders; one bad file inside a folder is skipped, not fatal.
+
+    `workers` processes read and extract; by default, one per core for a large input.
+    """
     check_inputs(paths)
     report = IngestReport()
     files: list[Path] = []
@@ -186,6 +204,8 @@ def ingest(
             report.skipped.append(item)
         else:
             files.append(item)
+    if workers is None:
+        workers = default_workers(len(files))
     for parsed in _parsed(files, published, workers):
         if parsed.error is not None:
             report.skipped.append(Skipped(parsed.path, parsed.error))
