@@ -121,3 +121,29 @@ def test_eval_refuses_a_corpus_without_annotations(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", str(tmp_path)])
     assert result.exit_code == 1
     assert "expected.csv" in result.stderr
+
+
+def test_eval_names_the_articles_whose_publication_date_it_missed(tmp_path: Path) -> None:
+    text = (
+        "SEOUL, March 3, 2021 — North Korea cut off the military hotline with South Korea "
+        "on Tuesday, officials said.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text.replace("March 3", "March 4"), encoding="utf-8")
+    header = "file,pair,kind,state,effective_earliest,effective_latest,required,quote,published\n"
+    rows = [
+        f"{name},KP-KR,operational-hotline,suspended,2021-03-02,2021-03-02,yes,"
+        f"cut off the military hotline,{published}\n"
+        for name, published in [("a.txt", "2021-03-03"), ("b.txt", "2021-03-05")]
+    ]
+    (tmp_path / "expected.csv").write_text(header + "".join(rows), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["summary"]["published_checked"] == 2
+    assert report["summary"]["published_right"] == 1
+    assert report["wrong_dates"] == [
+        {"file": "b.txt", "expected": "2021-03-05", "found": "2021-03-04"}
+    ]
+    table = CliRunner().invoke(app, ["eval", str(tmp_path)])
+    assert "wrong publication date" in table.stdout

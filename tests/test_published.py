@@ -53,6 +53,8 @@ def test_sidecar_beats_the_text() -> None:
         (f"Headline here\n12 May 2019\n{BODY}", date(2019, 5, 12)),
         (f"Headline here\nMay 12th, 2019\n{BODY}", date(2019, 5, 12)),
         (f"Headline here\nSept. 5, 2019 at 10:30 a.m. EDT\n{BODY}", date(2019, 9, 5)),
+        (f"Headline here\n\n17, Dec. 2019\n\nTOKYO, Kyodo - {BODY}", date(2019, 12, 17)),
+        (f"Headline here\n4, March 2020\n{BODY}", date(2020, 3, 4)),
     ],
 )
 def test_the_date_the_text_shows(text: str, expected: date) -> None:
@@ -133,6 +135,7 @@ FORMATS = [
     "%Y-%m-%d",
     "%A, %B %d, %Y %I:%M:%S %p",
     "Published: %d %b %Y",
+    "%d, %b. %Y",
 ]
 
 
@@ -352,3 +355,8 @@ def test_a_day_without_a_year_and_without_other_dates_gives_nothing() -> None:
 def test_a_day_without_a_year_in_lower_case_prose_is_no_dateline() -> None:
     text = f"Headline\n\nThe ministers met on June 9. {BODY}\nA pact was signed on 2 March 2019."
     assert found(text) == (date(2019, 3, 2), PublishedHow.INFERRED)
+
+
+def test_a_number_and_a_month_in_prose_are_no_date() -> None:
+    text = f"Headline here\n\n{BODY} The figure is on page 17, December 2019 edition."
+    assert found(text) == (None, PublishedHow.UNKNOWN)

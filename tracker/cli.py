@@ -351,6 +351,7 @@ def eval_command(
         "misses": evaluate.rows_of(result.misses),
         "false_hits": evaluate.rows_of(result.false_hits),
         "kind_misses": evaluate.kind_misses(result),
+        "wrong_dates": evaluate.wrong_dates(result),
     }
     if fmt == "json":
         print(json.dumps(report, ensure_ascii=False, default=str))
@@ -367,6 +368,8 @@ def eval_command(
         write_table(report["false_hits"], views.EVAL_ITEMS.table, title="false hits")
     if report["kind_misses"]:
         write_table(report["kind_misses"], views.EVAL_KINDS.table, title="wrong kind")
+    if report["wrong_dates"]:
+        write_table(report["wrong_dates"], views.EVAL_DATES.table, title="wrong publication date")
 
 
 @app.command()

@@ -93,6 +93,8 @@ class Score:
     files: dict[str, FileScore] = field(default_factory=dict)
     published_checked: int = 0
     published_right: int = 0
+    # (file, the annotated date, the dates the store holds for the file)
+    published_wrong: list[tuple[str, date, tuple[date, ...]]] = field(default_factory=list)
 
     @property
     def true_positives(self) -> int:
@@ -286,7 +288,22 @@ def _check_published(
         seen.add((want.file, want.published))
         result.published_checked += 1
         dates = next((d for f, d in found.items() if _same_file(want.file, f)), set())
-        result.published_right += want.published in dates
+        if want.published in dates:
+            result.published_right += 1
+        else:
+            result.published_wrong.append((want.file, want.published, tuple(sorted(dates))))
+
+
+def wrong_dates(result: Score) -> list[dict[str, str]]:
+    """The articles whose publication date the store does not hold, for a table."""
+    return [
+        {
+            "file": file,
+            "expected": want.isoformat(),
+            "found": ", ".join(d.isoformat() for d in got) or "none",
+        }
+        for file, want, got in result.published_wrong
+    ]
 
 
 def predictions(url: str, corpus: Path) -> tuple[list[Predicted], dict[str, set[date]]]:

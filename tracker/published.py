@@ -79,6 +79,9 @@ _FULL_BODY = (
     rf"|{_ISO})(?!\d)"  # 2019-05-12
 )
 _FULL = rf"(?<![\w.-]){_FULL_BODY}"
+# A line that is only a date may also put a comma after the day ("17, Dec. 2019"); in
+# prose that reads as a number and a month ("page 17, December 2019 issue").
+_LINE_BODY = rf"(?:{_FULL_BODY}|{_DAY},\s+{_MONTH}\s+{_YEAR}(?!\d))"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 # a time of day with its zone: "3:07 pm", "10:15 IST", "10:12 UTC+3", "08:15 GMT +2"
 _ZONE = r"(?:\(?[a-z]{2,5}\)?)?(?:\s*[+−-]\s*(?:1[0-4]|0?\d)(?::?[0-5]\d)?)?"
@@ -106,7 +109,7 @@ FULL_DATE = re.compile(_FULL, re.IGNORECASE)
 # "Sunday, May 12, 2019", "Published: 3 March 2021", "08:15 GMT +2 14 March 2018".
 _PIECE = (
     rf"(?:{_LABEL}\s*(?:on|at)?\s*[:\-–—|]?\s*)?(?:{_TIME_FIRST})?(?:{_WEEKDAY},?\s+)?"
-    rf"(?P<date>(?:(?<![\w.-])|(?<=[+−-]\d)|(?<=[+−-]\d\d)){_FULL_BODY})"
+    rf"(?P<date>(?:(?<![\w.-])|(?<=[+−-]\d)|(?<=[+−-]\d\d)){_LINE_BODY})"
     rf"(?:\s*(?:,|at|-|–|\||/)?\s*{_TIME})?(?:\s*[-,]\s*{_WEEKDAY})?"
 )
 _PIECE_PLAIN = _PIECE.replace("(?P<date>", "(?:")

@@ -152,3 +152,8 @@ EVAL_KINDS = View(
         Column("quote", lambda r: str(r["quote"]), wide=True),
     ),
 )
+
+EVAL_DATES = View(
+    fields=("file", "expected", "found"),
+    table=(field("file"), field("expected"), field("found")),
+)
