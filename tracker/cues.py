@@ -42,6 +42,7 @@ class KindNoun:
     hint: bool = False
     purpose: bool = False
     pair: tuple[str, str] | None = None
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class Cues:
 
     states: tuple[StateCue, ...]
     kinds: tuple[KindNoun, ...]
+    # The kind a line named without a qualifier is between these two states.
+    bare_line_kinds: dict[tuple[str, str], Kind]
     prefilter: re.Pattern[str]
     generic: re.Pattern[str]
     generic_event: re.Pattern[str]
@@ -197,6 +200,7 @@ def _kind_nouns(data: dict[str, Any]) -> tuple[KindNoun, ...]:
                     bool(entry.get("hint")),
                     bool(entry.get("purpose")),
                     _pair(entry.get("pair")),
+                    bool(entry.get("bare")),
                 )
             )
     return tuple(nouns)
@@ -206,6 +210,11 @@ def _pair(value: str | None) -> tuple[str, str] | None:
     if not value:
         return None
     first, second = value.split("-")
+    return first, second
+
+
+def _sorted_pair(value: str) -> tuple[str, str]:
+    first, second = sorted(value.split("-"))
     return first, second
 
 
@@ -227,6 +236,10 @@ def cues() -> Cues:
     return Cues(
         states=_state_cues(data),
         kinds=_kind_nouns(data),
+        bare_line_kinds={
+            _sorted_pair(pair): Kind(kind)
+            for pair, kind in (data.get("bare_line_kinds") or {}).items()
+        },
         prefilter=_prefilter(data),
         generic=_words(data["generic_nouns"]),
         generic_event=_words(data["generic_event_nouns"]),

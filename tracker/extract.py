@@ -247,6 +247,17 @@ _SAME_DAY = re.compile(
 _NARRATIVE_REACH = 1500
 # How far back the sentence before may start.
 _PREVIOUS_REACH = 400
+# What a line joins: "hotlines between the two armies", "the line of the two navies".
+_LINE_COMPLEMENT = re.compile(r"\s+(?:between|of|linking|connecting|for)\s+", re.I)
+# A past participle with its agent: "set up by the council in 2014".
+_PARTICIPLE = re.compile(
+    r"\b(?:[a-z]+ed|set\s+up|built|made|held|begun|run|kept|drawn\s+up|cut|shut)\s+by\b"
+    r"[^,;]*?(?=[,;]|$|\s+(?:had|has|have|was|were|is|are|will|would|could|did)\b)",
+    re.I,
+)
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:was|were|be|been|being|is|are|am|has|have|had|get|gets|got)\s+(?:\w+ly\s+)?$", re.I
+)
 _AFTER_TIMES = re.compile(r"\b(?:after|following|since)\s+(?:\w+\s+){0,9}$", re.I)
 
 Span = tuple[int, int]
@@ -265,6 +276,7 @@ class _Noun:
     hint: bool = False
     purpose: bool = False
     pair: tuple[str, str] | None = None
+    bare: bool = False
 
 
 @dataclass
@@ -468,6 +480,7 @@ def _kind_noun(m: re.Match[str], noun: KindNoun) -> _Noun:
         hint=noun.hint,
         purpose=noun.purpose,
         pair=noun.pair,
+        bare=noun.bare,
     )
 
 
@@ -922,6 +935,50 @@ def _hotline_purpose(sent: _Sentence, clause: Span, specific: bool) -> bool:
     )
 
 
+def _bare_line_kind(
+    art: _Article, sent: _Sentence, clause: Span, anchor: Span, pair: tuple[str, str]
+) -> Kind | None:
+    """Between states whose line named without a qualifier is a channel of its own (the
+    inter-Korean "hotline" is the liaison line), the kind of the lines near the cue when
+    none is qualified: a military line if the last line named before was one ("a military
+    hotline ... The North had shut down the hotline"), else the pair's own."""
+    first, second = sorted(pair)
+    own = art.cues.bare_line_kinds.get((first, second))
+    if own is None:
+        return None
+    lo, hi = max(clause[0], anchor[0] - _BEFORE_WINDOW), min(clause[1], anchor[1] + _AFTER_WINDOW)
+    if any(n.purpose and clause[0] <= n.start < clause[1] for n in sent.nouns):
+        return None  # "a hotline to prevent clashes" is a hotline
+    lines = [n for n in _near(sent.nouns, lo, hi) if n.kind == Kind.OPERATIONAL_HOTLINE]
+    if not lines or not all(n.bare and not _military_complement(art, n, clause) for n in lines):
+        return None
+    before = lines[0].start
+    named = [
+        (n.end, n.kind)
+        for n in sent.nouns
+        if n.end <= before and not (n.hint or n.purpose or n.bare) and n.kind is not None
+    ]
+    if not named:
+        lo = max(0, sent.start - _ANTECEDENT_REACH)
+        for noun in art.cues.kinds:
+            if noun.hint or noun.purpose or noun.bare:
+                continue
+            named += [(m.end(), noun.kind) for m in noun.pattern.finditer(art.text, lo, sent.start)]
+    lines_named = [k for _, k in sorted(named) if k in (Kind.OPERATIONAL_HOTLINE, own)]
+    if lines_named and lines_named[-1] == Kind.OPERATIONAL_HOTLINE:
+        return None
+    return own
+
+
+def _military_complement(art: _Article, noun: _Noun, clause: Span) -> bool:
+    """Whether a line is said to join military bodies ("hotlines between the two armies")."""
+    after = art.text[noun.end : min(clause[1], noun.end + 45)]
+    if not _LINE_COMPLEMENT.match(after):
+        return False
+    military = dict(art.cues.modifiers).get(Kind.MILITARY_RELATIONS)
+    return bool(military and military.search(after))
+
+
 def _kind_for(
     art: _Article,
     sent: _Sentence,
@@ -954,6 +1011,10 @@ def _kind_for(
         role_kind = None
     kind = (role_kind or noun_kind) if contact else (noun_kind or role_kind)
     certainty = 1.0 if kind and not (generic and kind == noun_kind) else 0.9
+    if kind == Kind.OPERATIONAL_HOTLINE:
+        bare = _bare_line_kind(art, sent, clause, anchor, pair)
+        if bare is not None:
+            return bare, certainty
     specific = kind is not None and kind == noun_kind and not generic
     if kind in (None, Kind.MILITARY_RELATIONS, Kind.DIPLOMATIC_CHANNEL) and _hotline_purpose(
         sent, clause, specific
@@ -1094,6 +1155,7 @@ def _time_in(
     text = art.text
     usable = []
     relatives = relative_clauses(text, sent.start, sent.end)
+    participles = _participle_phrases(text, sent.start, sent.end)
     # "the dialogue has been frozen since March 2019": a state that has held since a time
     # began then (the time runs to the publication date).
     lasting = state != State.RESTORED and bool(
@@ -1110,6 +1172,8 @@ def _time_in(
         ):
             continue
         if any(s <= t.start < e and not s <= anchor[0] < e for s, e in relatives):
+            continue
+        if any(s <= t.start < e and not s <= anchor[0] < e for s, e in participles):
             continue
         if _FIRST_TIME.search(text, max(area[0], t.start - 30), t.start):
             continue
@@ -1131,6 +1195,16 @@ def _time_in(
     best = usable[0][2]
     lower_bound = bool(_AFTER_TIMES.search(text[max(clause[0], best.start - 60) : best.start]))
     return best, lower_bound
+
+
+def _participle_phrases(text: str, start: int, end: int) -> list[Span]:
+    """Participle phrases that qualify a noun ("the channel set up by the two offices in
+    2014"): their times date the noun's making, not the sentence's verb."""
+    spans = []
+    for m in _PARTICIPLE.finditer(text, start, end):
+        if not _AUXILIARY_BEFORE.search(text, max(start, m.start() - 25), m.start()):
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def _interval(

@@ -1,0 +1,131 @@
+"""Rules for language patterns met on articles the rules were not written with.
+
+Every sentence here is written for the test; dates are resolved against PUBLISHED, a
+Wednesday.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.extract import extract
+from tracker.vocab import Kind, Modality, Precision, State
+
+PUBLISHED = date(2021, 7, 28)
+
+A = Modality.ASSERTED
+OPEN, SUSP, REJ, REST = State.OPEN, State.SUSPENDED, State.REJECTED, State.RESTORED
+HOT, DIP = Kind.OPERATIONAL_HOTLINE, Kind.DIPLOMATIC_CHANNEL
+
+
+def asserted(text: str, published: date = PUBLISHED) -> set[tuple[str, str, str]]:
+    return {
+        (c.pair, c.kind.value, c.state.value) for c in extract(text, published) if c.modality == A
+    }
+
+
+def fact(pair: str, kind: Kind, state: State) -> tuple[str, str, str]:
+    return (pair, kind.value, state.value)
+
+
+# --------------------------------------------------------------------------- inter-Korean lines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A line named without a qualifier between the two Koreas is the liaison line.
+        (
+            "The inter-Korean hotline was restored on Tuesday, Seoul's unification ministry said.",
+            {fact("KP-KR", DIP, REST)},
+        ),
+        (
+            "North Korea reconnected the communication lines with South Korea on Tuesday.",
+            {fact("KP-KR", DIP, REST)},
+        ),
+        (
+            "Pyongyang severed all direct communication lines with Seoul in June last year.",
+            {fact("KP-KR", DIP, SUSP)},
+        ),
+        (
+            "South Korea said the Red Cross line with North Korea was cut off last week.",
+            {fact("KP-KR", DIP, SUSP)},
+        ),
+        (
+            "North Korea cut off the liaison office line and the military communication lines "
+            "with South Korea on Tuesday.",
+            {fact("KP-KR", DIP, SUSP), fact("KP-KR", HOT, SUSP)},
+        ),
+        (
+            "The two Koreas restored the Panmunjom liaison channel on Tuesday.",
+            {fact("KP-KR", DIP, REST)},
+        ),
+        # Military lines stay hotlines, however they are named.
+        (
+            "North Korea restored the East Sea military line and the West Sea military line "
+            "with South Korea on Tuesday.",
+            {fact("KP-KR", HOT, REST)},
+        ),
+        (
+            "North Korea cut the inter-Korean military hotline on Tuesday.",
+            {fact("KP-KR", HOT, SUSP)},
+        ),
+        (
+            "North Korea shut down the hotlines between the two armies of South Korea and "
+            "North Korea on Tuesday.",
+            {fact("KP-KR", HOT, SUSP)},
+        ),
+        (
+            "The Koreas reopened a hotline to prevent accidental clashes in the Yellow Sea on "
+            "Tuesday.",
+            {fact("KP-KR", HOT, REST)},
+        ),
+        # A bare line that points back to a military line is that military line.
+        (
+            "The two Koreas set up a military hotline on the east coast in 2002. North Korea "
+            "shut down the hotline in May 2011.",
+            {fact("KP-KR", HOT, OPEN), fact("KP-KR", HOT, SUSP)},
+        ),
+        # Elsewhere a bare line is a hotline.
+        (
+            "China restored direct communication lines with Vietnam on Tuesday.",
+            {fact("CN-VN", HOT, REST)},
+        ),
+        (
+            "India and Pakistan restored the hotline on Tuesday.",
+            {fact("IN-PK", HOT, REST)},
+        ),
+    ],
+)
+def test_inter_korean_lines(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Seas are places, not "the West".
+        "North Korea fired shells into the West Sea near the border with South Korea on Tuesday.",
+    ],
+)
+def test_seas_are_no_party(text: str) -> None:
+    assert asserted(text) == set()
+
+
+def test_a_sea_named_in_a_line_is_no_organisation() -> None:
+    text = "North Korea restored the West Sea military line with South Korea on Tuesday."
+    assert asserted(text) == {fact("KP-KR", HOT, REST)}
+
+
+def test_a_time_in_a_participle_phrase_dates_the_noun_not_the_verb() -> None:
+    text = (
+        "Officials said the communication channel set up by China and Taiwan in 2014 had been "
+        "cut off, in the first comment from Beijing."
+    )
+    (claim,) = [c for c in extract(text, PUBLISHED) if c.state == SUSP]
+    assert claim.effective_start != date(2014, 1, 1)
+    text = "The hotline with South Korea was cut by North Korea in 2016."
+    (claim,) = extract(text, PUBLISHED)
+    assert (claim.effective_start, claim.effective_end) == (date(2016, 1, 1), date(2016, 12, 31))
