@@ -129,3 +129,58 @@ def test_a_time_in_a_participle_phrase_dates_the_noun_not_the_verb() -> None:
     text = "The hotline with South Korea was cut by North Korea in 2016."
     (claim,) = extract(text, PUBLISHED)
     assert (claim.effective_start, claim.effective_end) == (date(2016, 1, 1), date(2016, 12, 31))
+
+
+# --------------------------------------------------------------------------- both sides
+
+_INDIA_PAKISTAN = (
+    "India and Pakistan have argued over Kashmir for decades. "
+    "India and Pakistan held talks in Delhi in June. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An office held by "both countries" or "the two sides": the article's pair.
+        (
+            "The defence ministers of the two sides met in Moscow on Friday.",
+            fact("IN-PK", Kind.DEFENSE_MINISTERS, OPEN),
+        ),
+        (
+            "The last meeting between the Prime Ministers of the two countries was in 2015.",
+            fact("IN-PK", Kind.LEADERS, OPEN),
+        ),
+        (
+            "The Director Generals of Military Operations of both countries spoke on the "
+            "hotline on Tuesday.",
+            fact("IN-PK", HOT, OPEN),
+        ),
+        (
+            "The DGMOs of both sides held talks over the hotline on Tuesday.",
+            fact("IN-PK", HOT, OPEN),
+        ),
+        (
+            "The foreign ministers of the two countries met in New York on Friday.",
+            fact("IN-PK", DIP, OPEN),
+        ),
+    ],
+)
+def test_offices_of_both_sides_take_the_articles_pair(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    found = asserted(_INDIA_PAKISTAN + text)
+    assert expected in found
+    # A city where they met is no side.
+    assert not any("RU" in f[0] or "US" in f[0] for f in found)
+
+
+def test_a_counterpart_alone_does_not_take_the_articles_pair() -> None:
+    text = _INDIA_PAKISTAN + "The Chinese defence minister met his Russian counterpart on Friday."
+    assert fact("CN-RU", Kind.DEFENSE_MINISTERS, OPEN) in asserted(text)
+    assert fact("IN-PK", Kind.DEFENSE_MINISTERS, OPEN) not in asserted(text)
+
+
+def test_a_single_side_office_is_not_shared() -> None:
+    text = _INDIA_PAKISTAN + "The Prime Minister of India met the army chiefs of both countries."
+    assert fact("IN-PK", Kind.LEADERS, OPEN) not in asserted(text)

@@ -66,6 +66,8 @@ class Cues:
     modifiers_after: tuple[tuple[Kind, re.Pattern[str]], ...]
     blocking: re.Pattern[str]
     titles: tuple[tuple[str, re.Pattern[str]], ...]
+    # The titles with a plural ending too: "the Prime Ministers of the two countries".
+    plural_titles: tuple[tuple[str, re.Pattern[str]], ...]
     role_kinds: dict[str, Kind]
     military_roles: frozenset[str]
     non_channel_roles: frozenset[str]
@@ -261,6 +263,10 @@ def cues() -> Cues:
         ),
         blocking=_words(data["blocking_modifiers"]),
         titles=tuple((role, _words(p)) for role, p in data["titles"].items()),
+        plural_titles=tuple(
+            (role, re.compile(r"(?<![\w-])(?:" + p + r")(?:s|es)?(?![\w])", _FLAGS))
+            for role, p in data["titles"].items()
+        ),
         role_kinds={role: Kind(kind) for role, kind in data["role_kinds"].items()},
         military_roles=frozenset(data["military_roles"]),
         non_channel_roles=frozenset(data["non_channel_roles"]),

@@ -258,6 +258,9 @@ _PARTICIPLE = re.compile(
 _AUXILIARY_BEFORE = re.compile(
     r"\b(?:was|were|be|been|being|is|are|am|has|have|had|get|gets|got)\s+(?:\w+ly\s+)?$", re.I
 )
+# Between a title and the two sides that hold it: "the Prime Ministers of the two countries".
+_SHARED_AFTER = re.compile(r"\s+(?:of|from|for)\s+", re.I)
+_SHARED_BEFORE = re.compile(r"\b(?:the\s+two|both)\s+(?:countries[’']\s+|sides[’']\s+)?$", re.I)
 _AFTER_TIMES = re.compile(r"\b(?:after|following|since)\s+(?:\w+\s+){0,9}$", re.I)
 
 Span = tuple[int, int]
@@ -708,6 +711,12 @@ def _pair_for(
         joined = joined_pair(text, sent.actors, sent.start, sent.end)
         if joined:
             return joined, 0.95
+        if _two_sides_named(art, clause):
+            # "the defence ministers of the two countries": the pair the article is about.
+            ranked = art.salience.ranked(sent.start, sent.paragraph_start, set())
+            main = art.main_pair or tuple(ranked[:2])
+            if len(main) == 2:
+                return (main[0], main[1]), 0.9 if art.main_pair else 0.8
     in_clause = [a for a in sent.actors if clause[0] <= a.start < clause[1]]
     # An organisation that names a channel ("the Red Cross hotline") is not its object.
     named = [
@@ -757,6 +766,15 @@ def _pair_for(
     if len(chosen) < 2 or chosen[0] == chosen[1]:
         return None
     return (chosen[0], chosen[1]), certainty
+
+
+def _two_sides_named(art: _Article, clause: Span) -> bool:
+    """Whether a clause speaks of both sides ("of the two countries", "both sides"), not
+    only of one side's counterpart."""
+    c = art.cues
+    return any(
+        not c.counterpart.fullmatch(m.group()) for m in c.bilateral.finditer(art.text, *clause)
+    )
 
 
 def _subject_and_object(
@@ -835,6 +853,20 @@ def _roles(sent: _Sentence, clause: Span, party: str, anchor: int) -> list[str]:
     return []
 
 
+def _shared_role(art: _Article, clause: Span) -> str | None:
+    """The office both sides hold when a title names them together: "the Prime Ministers
+    of the two countries", "the DGMOs of both sides", "both defence ministers"."""
+    text, c = art.text, art.cues
+    for role, pattern in c.plural_titles:
+        for m in pattern.finditer(text, *clause):
+            after = _SHARED_AFTER.match(text, m.end(), clause[1])
+            if after and c.bilateral.match(text, after.end(), clause[1]):
+                return role
+            if _SHARED_BEFORE.search(text, max(clause[0], m.start() - 20), m.start()):
+                return role
+    return None
+
+
 def _side_kind(roles: list[str], c: Cues) -> Kind | None:
     """The kind one side's offices point to; several military offices mean the military."""
     kinds = [c.role_kinds[r] for r in roles if r in c.role_kinds]
@@ -852,6 +884,10 @@ def _role_kind(
     defense ministers; a minister meeting a president is military if either side is."""
     c = art.cues
     roles = [_roles(sent, clause, party, anchor) for party in pair]
+    if not (roles[0] or roles[1]):
+        shared = _shared_role(art, clause)
+        if shared:
+            roles = [[shared], [shared]]
     counterpart = c.counterpart.search(art.text, *clause)
     if counterpart and bool(roles[0]) != bool(roles[1]):
         roles = [roles[0] or roles[1], roles[1] or roles[0]]
