@@ -714,9 +714,9 @@ def _pair_for(
         if _two_sides_named(art, clause):
             # "the defence ministers of the two countries": the pair the article is about.
             ranked = art.salience.ranked(sent.start, sent.paragraph_start, set())
-            main = art.main_pair or tuple(ranked[:2])
-            if len(main) == 2:
-                return (main[0], main[1]), 0.9 if art.main_pair else 0.8
+            sides = art.main_pair or tuple(ranked[:2])
+            if len(sides) == 2:
+                return (sides[0], sides[1]), 0.9 if art.main_pair else 0.8
     in_clause = [a for a in sent.actors if clause[0] <= a.start < clause[1]]
     # An organisation that names a channel ("the Red Cross hotline") is not its object.
     named = [
