@@ -126,7 +126,7 @@ def test_a_time_in_a_participle_phrase_dates_the_noun_not_the_verb() -> None:
     )
     (claim,) = [c for c in extract(text, PUBLISHED) if c.state == SUSP]
     assert claim.effective_start != date(2014, 1, 1)
-    text = "The hotline with South Korea was cut by North Korea in 2016."
+    text = "The hotline with South Korea was set up by North Korea in 2016."
     (claim,) = extract(text, PUBLISHED)
     assert (claim.effective_start, claim.effective_end) == (date(2016, 1, 1), date(2016, 12, 31))
 
@@ -184,3 +184,83 @@ def test_a_counterpart_alone_does_not_take_the_articles_pair() -> None:
 def test_a_single_side_office_is_not_shared() -> None:
     text = _INDIA_PAKISTAN + "The Prime Minister of India met the army chiefs of both countries."
     assert fact("IN-PK", Kind.LEADERS, OPEN) not in asserted(text)
+
+
+def test_a_meeting_hosted_by_a_state_keeps_its_day() -> None:
+    text = (
+        "Chinese Defense Minister Wei Fenghe met US Defense Secretary Lloyd Austin at a forum "
+        "hosted by Singapore on Friday."
+    )
+    (claim,) = extract(text, PUBLISHED)
+    assert claim.effective_start == date(2021, 7, 23)
+
+
+# --------------------------------------------------------------------------- lists
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "Chinese Defense Minister Wei Fenghe met US Defense Secretary Lloyd Austin and ROK "
+            "counterpart Suh Wook in Singapore on Friday.",
+            {"CN-US", "CN-KR"},
+        ),
+        (
+            "Defense Minister Chang Wanquan of China had his first phone conversations with his "
+            "Vietnamese counterpart Phung Quang Thanh and ROK counterpart Han Min-koo on Friday.",
+            {"CN-VN", "CN-KR"},
+        ),
+        (
+            "Japan's foreign minister met his Indian counterpart and Australian Foreign Minister "
+            "Penny Wong on Friday.",
+            {"IN-JP", "AU-JP"},
+        ),
+        # Not a list of counterparts: the second state is a place or another clause.
+        (
+            "Chinese Defense Minister Wei Fenghe met US Defense Secretary Lloyd Austin in "
+            "Singapore and later flew to Japan on Friday.",
+            {"CN-US"},
+        ),
+        (
+            "Chinese Defense Minister Wei Fenghe met US Defense Secretary Lloyd Austin on Friday "
+            "before a dinner in Japan.",
+            {"CN-US"},
+        ),
+    ],
+)
+def test_each_counterpart_of_a_list_is_a_contact(text: str, pairs: set[str]) -> None:
+    assert {pair for pair, _, state in asserted(text) if state == OPEN.value} == pairs
+
+
+# --------------------------------------------------------------------------- dating
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "North Korean leader Kim Jong-un and US President Donald Trump held two summits "
+            "since 2018.",
+            date(2018, 1, 1),
+        ),
+        (
+            "The defense ministers of China and the US have met three times since 2019.",
+            date(2019, 1, 1),
+        ),
+        (
+            "China and the US have held several rounds of military talks since March 2020.",
+            date(2020, 3, 1),
+        ),
+    ],
+)
+def test_contacts_counted_since_a_time_span_up_to_publication(text: str, start: date) -> None:
+    (claim,) = [c for c in extract(text, PUBLISHED) if c.state == OPEN]
+    assert (claim.effective_start, claim.effective_end) == (start, PUBLISHED)
+    assert claim.precision == Precision.RANGE
+
+
+def test_the_first_talks_since_a_time_are_not_a_range() -> None:
+    text = "China and the US held their first military talks since 2019 on Monday."
+    (claim,) = [c for c in extract(text, PUBLISHED) if c.state == OPEN]
+    assert claim.precision != Precision.RANGE

@@ -86,6 +86,16 @@ _NO_OBJECT = re.compile(
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
 # Between two members of a list of states.
 _LIST_GAP = re.compile(r"\s*(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:the\s+)?", re.I)
+# Between two members of a list of people of states: the rest of the first one (title,
+# name) and then the list gap: "US Defense Secretary Lloyd Austin and ROK counterpart ...",
+# "his Vietnamese counterpart Phung Quang Thanh and ROK counterpart ...".
+_LISTED_ITEM_GAP = re.compile(
+    r"(?:[\s,]+(?:(?-i:[A-Z][\w.’'-]*)|counterparts?|opposite\s+numbers?|defen[cs]e|foreign|"
+    r"prime|ministers?|secretar(?:y|ies)|chiefs?|generals?|presidents?|envoys?|ambassadors?|"
+    r"deputy|vice|top|senior|of|state))*"
+    r"\s*(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:(?:the|his|her|their|its)\s+)?",
+    re.I,
+)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|its|their|his|her|our|these|those|this|that)\s+"
     r"(?:(?:newly|recently|now|long|once|previously)[-\s]+)?$",
@@ -249,9 +259,10 @@ _NARRATIVE_REACH = 1500
 _PREVIOUS_REACH = 400
 # What a line joins: "hotlines between the two armies", "the line of the two navies".
 _LINE_COMPLEMENT = re.compile(r"\s+(?:between|of|linking|connecting|for)\s+", re.I)
-# A past participle with its agent: "set up by the council in 2014".
+# A participle of making with its agent: "set up by the council in 2014".
 _PARTICIPLE = re.compile(
-    r"\b(?:[a-z]+ed|set\s+up|built|made|held|begun|run|kept|drawn\s+up|cut|shut)\s+by\b"
+    r"\b(?:set\s+up|established|created|founded|built|launched|opened|installed|signed|"
+    r"drawn\s+up|agreed|introduced|formed|adopted)\s+by\b"
     r"[^,;]*?(?=[,;]|$|\s+(?:had|has|have|was|were|is|are|will|would|could|did)\b)",
     re.I,
 )
@@ -261,6 +272,14 @@ _AUXILIARY_BEFORE = re.compile(
 # Between a title and the two sides that hold it: "the Prime Ministers of the two countries".
 _SHARED_AFTER = re.compile(r"\s+(?:of|from|for)\s+", re.I)
 _SHARED_BEFORE = re.compile(r"\b(?:the\s+two|both)\s+(?:countries[’']\s+|sides[’']\s+)?$", re.I)
+# A count of contacts: "two summits", "three times", "several rounds of talks".
+_COUNTED_CONTACTS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|a\s+few|"
+    r"a\s+number\s+of|dozens\s+of)\s+(?:[\w-]+\s+){0,2}?(?:times|summits|meetings|rounds|calls|"
+    r"conversations|talks|visits|sessions)\b",
+    re.I,
+)
+_FIRST_BEFORE = re.compile(r"\bfirst\b", re.I)
 _AFTER_TIMES = re.compile(r"\b(?:after|following|since)\s+(?:\w+\s+){0,9}$", re.I)
 
 Span = tuple[int, int]
@@ -1204,7 +1223,9 @@ def _time_in(
         if opener and t.start < opener.start():
             continue
         if _CONTEXTUAL_TIMES.match(t.text) and not (
-            lasting and t.start >= anchor[1] and _SINCE.match(t.text)
+            (lasting or _contacts_since(art, anchor, t, state))
+            and t.start >= anchor[1]
+            and _SINCE.match(t.text)
         ):
             continue
         if any(s <= t.start < e and not s <= anchor[0] < e for s, e in relatives):
@@ -1231,6 +1252,18 @@ def _time_in(
     best = usable[0][2]
     lower_bound = bool(_AFTER_TIMES.search(text[max(clause[0], best.start - 60) : best.start]))
     return best, lower_bound
+
+
+def _contacts_since(art: _Article, anchor: Span, t: TimeExpression, state: State) -> bool:
+    """Whether contacts are counted since a time ("held two summits since 2018", "have
+    met three times since 2019"): they took place between then and publication. Not "the
+    first talks since 2016", which measures a gap."""
+    return (
+        state == State.OPEN
+        and t.text.lower().startswith("since")
+        and bool(_COUNTED_CONTACTS.search(art.text, anchor[0], t.start))
+        and not _FIRST_BEFORE.search(art.text, max(0, anchor[0] - 30), t.start)
+    )
 
 
 def _participle_phrases(text: str, start: int, end: int) -> list[Span]:
@@ -1376,7 +1409,7 @@ def _listed_pairs(
     subject = next((p for p in sides if p != listed[first].party), None)
     pairs: list[str] = []
     for previous, actor in itertools.pairwise(listed[first:]):
-        if not _LIST_GAP.fullmatch(art.text, previous.end, actor.start):
+        if not _LISTED_ITEM_GAP.fullmatch(art.text, previous.end, actor.start):
             break
         if actor.is_state and actor.party and subject and actor.party not in sides:
             new = "-".join(sorted((subject, actor.party)))
