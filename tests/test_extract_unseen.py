@@ -264,3 +264,51 @@ def test_the_first_talks_since_a_time_are_not_a_range() -> None:
     text = "China and the US held their first military talks since 2019 on Monday."
     (claim,) = [c for c in extract(text, PUBLISHED) if c.state == OPEN]
     assert claim.precision != Precision.RANGE
+
+
+# --------------------------------------------------------------------------- what "such" refers to
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan and South Korea held a policy meeting on export controls in Tokyo last week. "
+        "Seoul said the resumption of such meetings had nothing to do with the summit.",
+        "Japan and South Korea held trade talks in Seoul on Monday, their first in a year. "
+        "Such dialogue was suspended in 2019.",
+        "Officials of Japan and South Korea discussed their export control systems in talks "
+        "in Tokyo. The director general-level meeting was the first such dialogue since 2016.",
+    ],
+)
+def test_such_talks_after_talks_of_no_concern_are_no_channel(text: str) -> None:
+    assert asserted(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "China and the United States held maritime safety talks in 2019. Such dialogue "
+            "was suspended last year.",
+            fact("CN-US", Kind.MARITIME_SAFETY_TALKS, SUSP),
+        ),
+        (
+            "India and Pakistan set up a hotline between their military operations directorates "
+            "in 2004. The mechanism was suspended last year.",
+            fact("IN-PK", HOT, SUSP),
+        ),
+        # The trade talks named before do not block a channel named after them.
+        (
+            "Japan and South Korea held trade talks in Seoul on Monday. Japan and South Korea "
+            "also resumed defense policy talks on Tuesday.",
+            fact("JP-KR", Kind.DEFENSE_POLICY_TALKS, REST),
+        ),
+    ],
+)
+def test_such_talks_take_the_kind_named_before(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in asserted(text)
+
+
+def test_a_director_general_level_meeting_is_no_generals_talks() -> None:
+    text = "Japan and South Korea held a director general-level meeting in Tokyo on Monday."
+    assert fact("JP-KR", Kind.DEFENSE_POLICY_TALKS, OPEN) not in asserted(text)

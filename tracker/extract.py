@@ -343,6 +343,9 @@ class _Article:
     salience: Salience
     cues: Cues
     last_kind: Kind | None = None
+    # Whether the channel last named was one of no concern here ("talks on export
+    # controls"): "such meetings" after it refer to it.
+    last_blocked: bool = False
     main_pair: tuple[str, str] | None = None
     sentences: list[Span] = field(default_factory=list)
     actors_of: dict[int, list[Actor]] = field(default_factory=dict)
@@ -1358,6 +1361,8 @@ def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candida
             continue
         if _attributive_cue(art, sent, start, end):
             continue  # "the restored hotlines": the state is presupposed, not reported
+        if _refers_to_blocked(art, sent, clause, (start, end)):
+            continue  # "the resumption of such meetings" after talks on export controls
         contact = cue.state == State.OPEN and cue.needs in ("actor", "person", "pair")
         if contact and (
             _led_by_organisation(sent, clause, start) or _between_legislators(art, sent, clause)
@@ -1595,11 +1600,55 @@ def _sentence_claims(art: _Article, sent: _Sentence, index: int) -> list[Claim]:
     claims = [_to_claim(art, sent, c) for c in sorted(best.values(), key=lambda c: c.anchor)]
     if claims:
         art.last_kind = claims[-1].kind
+        art.last_blocked = False
     else:
         named = [n.kind for n in sent.nouns if n.kind is not None]
         if named:
             art.last_kind = named[-1]
+        art.last_blocked = _last_named_blocked(art, sent)
     return claims
+
+
+def _last_named_blocked(art: _Article, sent: _Sentence) -> bool:
+    """Whether the last channel noun of a sentence without claims is one of no concern
+    ("a meeting on export controls", "trade talks"); a noun that refers back ("such
+    meetings") keeps what it refers to."""
+    c, text = art.cues, art.text
+    friends = [
+        (m.start(), m.end())
+        for p in (*c.false_friends, *c.clause_blockers)
+        for m in p.finditer(text, sent.start, sent.end)
+    ]
+    last: tuple[int, bool | None] | None = None
+    for m in c.generic.finditer(text, sent.start, sent.end):
+        span = (m.start(), m.end())
+        blocked = bool(c.blocking.search(text, max(sent.start, m.start() - 30), m.start())) or any(
+            _overlaps(span, f) for f in friends
+        )
+        kept = next((n for n in sent.nouns if (n.start, n.end) == span), None)
+        refers = kept is not None and kept.definite
+        last = (m.end(), True if blocked else (None if refers else False))
+    for n in sent.nouns:
+        if n.kind is not None and not n.hint and (last is None or n.end > last[0]):
+            last = (n.end, False)
+    if last is None or last[1] is None:
+        return art.last_blocked
+    return last[1]
+
+
+def _refers_to_blocked(art: _Article, sent: _Sentence, clause: Span, anchor: Span) -> bool:
+    """Whether the channel nearest a cue only refers back ("such meetings", "the talks")
+    to a channel of no concern named before ("talks on export controls")."""
+    if not art.last_blocked:
+        return False
+    lo, hi = max(clause[0], anchor[0] - _BEFORE_WINDOW), min(clause[1], anchor[1] + _AFTER_WINDOW)
+    near = sorted(
+        _near(sent.nouns, lo, hi),
+        key=lambda n: (max(0, anchor[0] - n.end, (n.start - anchor[1]) // 3), -n.specificity),
+    )
+    if not near or not near[0].definite:
+        return False
+    return not any(n.kind is not None and not n.hint for n in sent.nouns if n.end <= near[0].start)
 
 
 def _sentence(art: _Article, span: Span, paragraph_start: int, index: int) -> _Sentence:
