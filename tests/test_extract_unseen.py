@@ -312,3 +312,48 @@ def test_such_talks_take_the_kind_named_before(text: str, expected: tuple[str, s
 def test_a_director_general_level_meeting_is_no_generals_talks() -> None:
     text = "Japan and South Korea held a director general-level meeting in Tokyo on Monday."
     assert fact("JP-KR", Kind.DEFENSE_POLICY_TALKS, OPEN) not in asserted(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "China and Japan agreed to talks. The last meeting between the leaders of China and "
+            "Japan was on Christmas Day in 2015.",
+            date(2015, 12, 25),
+        ),
+        ("The leaders of China and Japan met on New Year's Day 2016.", date(2016, 1, 1)),
+        ("The leaders of China and Japan spoke by phone on Christmas Eve.", date(2020, 12, 24)),
+    ],
+)
+def test_days_known_by_name(text: str, day: date) -> None:
+    claims = [c for c in extract(text, PUBLISHED) if c.state == OPEN and c.modality == A]
+    assert claims and all(c.effective_start == c.effective_end == day for c in claims)
+
+
+def test_years_counted_back_from_a_present_tense() -> None:
+    text = (
+        "Turkey and Israel agreed to restore full diplomatic ties. It comes four years after "
+        "the two countries expelled ambassadors over the killing of protesters."
+    )
+    (claim,) = [c for c in extract(text, date(2022, 8, 18)) if c.state == SUSP]
+    assert (claim.effective_start, claim.effective_end) == (date(2018, 1, 1), date(2018, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Indian and Pakistani officers had contact through a hotline on Tuesday.",
+            {fact("IN-PK", HOT, OPEN)},
+        ),
+        (
+            "India and Pakistan made contact via the DGMO hotline on Tuesday.",
+            {fact("IN-PK", HOT, OPEN)},
+        ),
+        # Not through a channel.
+        ("Indian and Pakistani officers had contact with reporters on Tuesday.", set()),
+    ],
+)
+def test_contact_through_a_line(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected

@@ -280,6 +280,7 @@ _COUNTED_CONTACTS = re.compile(
     re.I,
 )
 _FIRST_BEFORE = re.compile(r"\bfirst\b", re.I)
+_COUNTED_GAP = re.compile(r"\b\w+\s+(?:days?|weeks?|months?|years?|decades?)\s+after\s+$", re.I)
 _AFTER_TIMES = re.compile(r"\b(?:after|following|since)\s+(?:\w+\s+){0,9}$", re.I)
 
 Span = tuple[int, int]
@@ -1253,7 +1254,9 @@ def _time_in(
         return None, False
     usable.sort(key=lambda u: (u[0], u[1]))
     best = usable[0][2]
-    lower_bound = bool(_AFTER_TIMES.search(text[max(clause[0], best.start - 60) : best.start]))
+    before = text[max(clause[0], best.start - 60) : best.start]
+    # "four years after the two countries expelled ...": the event's own time, counted back.
+    lower_bound = bool(_AFTER_TIMES.search(before)) and not _COUNTED_GAP.search(before)
     return best, lower_bound
 
 
