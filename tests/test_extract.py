@@ -60,11 +60,11 @@ def expect(
         ),
         (
             "Pyongyang cut off the inter-Korean hotline.",
-            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, SUSP),
+            expect("KP-KR", Kind.DIPLOMATIC_CHANNEL, SUSP),
         ),
         (
             "North Korea severed all communication lines with South Korea.",
-            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, SUSP),
+            expect("KP-KR", Kind.DIPLOMATIC_CHANNEL, SUSP),
         ),
         (
             "Moscow halted the deconfliction channel with the Pentagon.",
@@ -317,7 +317,7 @@ def test_a_meeting_with_a_future_time_is_planned() -> None:
         ),
         (
             "Pyongyang threatened to cut the inter-Korean hotline.",
-            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, SUSP, H),
+            expect("KP-KR", Kind.DIPLOMATIC_CHANNEL, SUSP, H),
         ),
         (
             "Officials would not say whether Trump and Putin plan to meet.",
@@ -732,11 +732,11 @@ def test_every_form_of_a_cue_verb(verb: str, double: bool, forms: set[str]) -> N
         ),
         (
             "The hotline between the two Koreas was cut off in 2016.",
-            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, SUSP),
+            expect("KP-KR", Kind.DIPLOMATIC_CHANNEL, SUSP),
         ),
         (
             "Seoul reopened the hotlines in May, months after Pyongyang had shut them down.",
-            expect("KP-KR", Kind.OPERATIONAL_HOTLINE, SUSP),
+            expect("KP-KR", Kind.DIPLOMATIC_CHANNEL, SUSP),
         ),
         (
             "Washington responded by breaking off military contacts with Beijing.",

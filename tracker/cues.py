@@ -42,6 +42,7 @@ class KindNoun:
     hint: bool = False
     purpose: bool = False
     pair: tuple[str, str] | None = None
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class Cues:
 
     states: tuple[StateCue, ...]
     kinds: tuple[KindNoun, ...]
+    # The kind a line named without a qualifier is between these two states.
+    bare_line_kinds: dict[tuple[str, str], Kind]
     prefilter: re.Pattern[str]
     # The same pattern for lower-cased text, matched case-sensitively: about three times
     # faster on the whole text of an article (see `lowered_pattern`).
@@ -66,6 +69,8 @@ class Cues:
     modifiers_after: tuple[tuple[Kind, re.Pattern[str]], ...]
     blocking: re.Pattern[str]
     titles: tuple[tuple[str, re.Pattern[str]], ...]
+    # The titles with a plural ending too: "the Prime Ministers of the two countries".
+    plural_titles: tuple[tuple[str, re.Pattern[str]], ...]
     role_kinds: dict[str, Kind]
     military_roles: frozenset[str]
     non_channel_roles: frozenset[str]
@@ -200,6 +205,7 @@ def _kind_nouns(data: dict[str, Any]) -> tuple[KindNoun, ...]:
                     bool(entry.get("hint")),
                     bool(entry.get("purpose")),
                     _pair(entry.get("pair")),
+                    bool(entry.get("bare")),
                 )
             )
     return tuple(nouns)
@@ -209,6 +215,11 @@ def _pair(value: str | None) -> tuple[str, str] | None:
     if not value:
         return None
     first, second = value.split("-")
+    return first, second
+
+
+def _sorted_pair(value: str) -> tuple[str, str]:
+    first, second = sorted(value.split("-"))
     return first, second
 
 
@@ -248,6 +259,10 @@ def cues() -> Cues:
     return Cues(
         states=_state_cues(data),
         kinds=_kind_nouns(data),
+        bare_line_kinds={
+            _sorted_pair(pair): Kind(kind)
+            for pair, kind in (data.get("bare_line_kinds") or {}).items()
+        },
         prefilter=prefilter,
         prefilter_lowered=lowered_pattern(prefilter),
         generic=_words(data["generic_nouns"]),
@@ -270,6 +285,10 @@ def cues() -> Cues:
         ),
         blocking=_words(data["blocking_modifiers"]),
         titles=tuple((role, _words(p)) for role, p in data["titles"].items()),
+        plural_titles=tuple(
+            (role, re.compile(r"(?<![\w-])(?:" + p + r")(?:s|es)?(?![\w])", _FLAGS))
+            for role, p in data["titles"].items()
+        ),
         role_kinds={role: Kind(kind) for role, kind in data["role_kinds"].items()},
         military_roles=frozenset(data["military_roles"]),
         non_channel_roles=frozenset(data["non_channel_roles"]),

@@ -101,6 +101,11 @@ def _first_words(phrases: Iterable[str]) -> set[str]:
     return {_norm(phrase).split()[0] for phrase in phrases}
 
 
+def _leading_word(phrase: str) -> str:
+    found = re.match(r"\w+", phrase)
+    return found.group() if found else phrase
+
+
 def _cased(words: Iterable[str]) -> list[str]:
     """A word as written in running text and in an all-capitals dateline."""
     return [form for word in words for form in (word, word.upper())]
@@ -180,6 +185,10 @@ _PART_OF: dict[str, tuple[float, float]] = {
 }
 _WEEK_OF_MONTH: dict[str, tuple[int, int]] = {
     word: (int(first), int(last)) for word, (first, last) in _DATA["weeks_of_month"].items()
+}
+_HOLIDAY_OF: dict[str, tuple[int, int]] = {
+    _norm(name).lower(): (int(month), int(day))
+    for name, (month, day) in (_DATA.get("holidays") or {}).items()
 }
 _SEASON_OF: dict[str, tuple[int, int]] = {
     name: (int(s["start"]), int(s["months"])) for name, s in _DATA["seasons"].items()
@@ -289,6 +298,10 @@ _FAMILY_PATTERNS: list[tuple[str, str]] = [
         "date",
         rf"(?:{_WD_ANY},?\s+)?(?:(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?"
         rf"|(?:the\s+)?(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>{_YEAR}))?)",
+    ),
+    (
+        "holiday",
+        rf"(?P<hol>{_alt(_HOLIDAY_OF)})(?!\w)(?:,?\s+(?:in\s+|of\s+)?(?P<y>{_YEAR}))?",
     ),
     (
         "part",
@@ -438,6 +451,7 @@ _STARTS_OF: dict[str, set[str]] = {
     "since": {"since", "ever"},
     "fromnow": {"from"},
     "date": {"the #digit", "#digit", "#month", "#weekday"},
+    "holiday": {"#holiday"},
     "part": {"#part", "the #part", "very", "the very"},
     "weekof": {"the #weekof"},
     "quarter": {"q1", "q2", "q3", "q4", "#digit"},
@@ -517,6 +531,7 @@ _WORD_CLASSES: dict[str, set[str]] = {
     "#number": _first_words(_COUNT_OF),
     "#part": _first_words(_PART_OF),
     "#season": set(_SEASON_OF),
+    "#holiday": {_leading_word(name) for name in _HOLIDAY_OF},
     "#vague": _first_words(_VAGUE_OF),
     "#unitplural": {unit for unit in _UNIT_OF if unit.endswith("s")},
     "#weekof": set(_WEEK_OF_MONTH),
@@ -541,6 +556,7 @@ def _core_stems() -> tuple[str, ...]:
     stems = {"hour", "day", "week", "month", "year", "decade", "night", "quarter", "tomorrow",
              "morning", "afternoon", "evening"}  # fmt: skip
     stems |= {name.lower()[:3] for name in _MONTH_OF} | set(_SEASON_OF)
+    stems |= {_leading_word(name) for name in _HOLIDAY_OF if not any(s in name for s in stems)}
     for phrase in _VAGUE_OF:
         if not any(stem in phrase for stem in stems):
             stems.add(phrase.split()[-1])
@@ -605,6 +621,15 @@ _PUNCTUATION = re.compile(r"[,;:!?]")
 # "a day after Pyongyang restored the line": how long before the day named earlier.
 _GAP_BEFORE = re.compile(rf"(?<!\w)(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+$", re.IGNORECASE)
 _DIGITS = re.compile(r"[0-9]+")
+_COUNTED_EVENT = re.compile(
+    rf"(?<!\w)(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+after\s+(?P<event>(?:the\s+)?[\w'’.-]+"
+    rf"(?:\s+[\w'’.-]+){{0,4}}?\s+(?:had\s+)?{_PAST_VERB}(?!\w))",
+    re.IGNORECASE,
+)
+# A present tense before "N years after ...": the count runs back from publication.
+_PRESENT_BEFORE = re.compile(
+    r"\b(?:comes|come|is|are|marks|mark|follows|happens|takes\s+place)\s+(?:\w+\s+){0,2}$"
+)
 
 # ------------------------------------------------------------------------ date arithmetic
 
@@ -1039,6 +1064,20 @@ def _slice(earliest: date, latest: date, unit: str, lo: float, hi: float) -> tup
     days = (latest - earliest).days + 1
     first, last = round(days * lo), max(round(days * hi), round(days * lo) + 1)
     return earliest + timedelta(days=first), earliest + timedelta(days=last - 1)
+
+
+def _resolve_holiday(m: re.Match[str], ctx: _Context) -> _Interval | None:
+    """A day known by name: "Christmas Day in 2015", "on New Year's Eve"."""
+    month, day = _HOLIDAY_OF[_norm(m["hol"]).lower()]
+    if m["y"]:
+        found = date(int(m["y"]), month, day)
+        return found, found, Precision.DAY, DateHow.EXPLICIT
+    if ctx.published is None:
+        return None
+    resolved = _day_year(month, day, ctx.published, _is_future(ctx, m.start()))
+    if resolved is None:
+        return None
+    return resolved, resolved, Precision.DAY, DateHow.RELATIVE
 
 
 def _resolve_part(m: re.Match[str], ctx: _Context) -> _Interval | None:
@@ -1481,6 +1520,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], _Interval | None]] = {
     "since": _resolve_since,
     "fromnow": _resolve_since,
     "date": _resolve_date,
+    "holiday": _resolve_holiday,
     "part": _resolve_part,
     "weekof": _resolve_weekof,
     "quarter": _resolve_quarter,
@@ -1647,6 +1687,36 @@ def day_anchor(times: Iterable[TimeExpression], anchor: date | None = None) -> d
     return anchor
 
 
+def _counted_back(ctx: _Context) -> list[TimeExpression]:
+    """Events told after "N years after" in the present tense ("It comes four years after
+    the two countries expelled ambassadors"): counted back from publication, in whole
+    months or years."""
+    if ctx.published is None:
+        return []
+    found = []
+    for m in _COUNTED_EVENT.finditer(ctx.text):
+        counted = _count(m["n"])
+        if not counted or not _PRESENT_BEFORE.search(ctx.low, max(0, m.start() - 40), m.start()):
+            continue
+        unit = _UNIT_OF[m["unit"].lower()]
+        first = _shift(ctx.published, unit, -counted[1])
+        last = _shift(ctx.published, unit, -counted[0])
+        precision = Precision.DAY if first == last else Precision.RANGE
+        if unit in ("month", "year"):
+            first, last = _unit_around(first, unit)[0], _unit_around(last, unit)[1]
+            same = first.year == last.year and (unit == "year" or first.month == last.month)
+            precision = (
+                (Precision.YEAR if unit == "year" else Precision.MONTH) if same else precision
+            )
+        start, end = m.start("event"), m.end("event")
+        found.append(
+            TimeExpression(
+                start, end, ctx.text[start:end], first, last, precision, DateHow.RELATIVE
+            )
+        )
+    return found
+
+
 def _events(ctx: _Context) -> list[TimeExpression]:
     """The found expressions, with events told after "after" dated from the anchor.
 
@@ -1657,12 +1727,12 @@ def _events(ctx: _Context) -> list[TimeExpression]:
     """
     if "after" not in ctx.low and "following" not in ctx.low:
         return ctx.found
-    events: list[TimeExpression] = []
+    events: list[TimeExpression] = _counted_back(ctx)
     for m in _EVENT.finditer(ctx.text):
         start, end = m.start("event"), m.end("event")
         clause_end = _CLAUSE_STOP.search(ctx.text, end)
         stop = clause_end.start() if clause_end else len(ctx.text)
-        if any(t.start < stop and t.end > start for t in ctx.found):
+        if any(t.start < stop and t.end > start for t in ctx.found + events):
             continue
         earlier = [t for t in ctx.found if t.end <= start and t.precision == Precision.DAY]
         gap = _GAP_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())

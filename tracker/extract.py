@@ -87,6 +87,16 @@ _NO_OBJECT = re.compile(
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
 # Between two members of a list of states.
 _LIST_GAP = re.compile(r"\s*(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:the\s+)?", re.I)
+# Between two members of a list of people of states: the rest of the first one (title,
+# name) and then the list gap: "US Defense Secretary Lloyd Austin and ROK counterpart ...",
+# "his Vietnamese counterpart Phung Quang Thanh and ROK counterpart ...".
+_LISTED_ITEM_GAP = re.compile(
+    r"(?:[\s,]+(?:(?-i:[A-Z][\w.’'-]*)|counterparts?|opposite\s+numbers?|defen[cs]e|foreign|"
+    r"prime|ministers?|secretar(?:y|ies)|chiefs?|generals?|presidents?|envoys?|ambassadors?|"
+    r"deputy|vice|top|senior|of|state))*"
+    r"\s*(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:(?:the|his|her|their|its)\s+)?",
+    re.I,
+)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|its|their|his|her|our|these|those|this|that)\s+"
     r"(?:(?:newly|recently|now|long|once|previously)[-\s]+)?$",
@@ -255,6 +265,30 @@ _SAME_DAY = re.compile(
 _NARRATIVE_REACH = 1500
 # How far back the sentence before may start.
 _PREVIOUS_REACH = 400
+# What a line joins: "hotlines between the two armies", "the line of the two navies".
+_LINE_COMPLEMENT = re.compile(r"\s+(?:between|of|linking|connecting|for)\s+", re.I)
+# A participle of making with its agent: "set up by the council in 2014".
+_PARTICIPLE = re.compile(
+    r"\b(?:set\s+up|established|created|founded|built|launched|opened|installed|signed|"
+    r"drawn\s+up|agreed|introduced|formed|adopted)\s+by\b"
+    r"[^,;]*?(?=[,;]|$|\s+(?:had|has|have|was|were|is|are|will|would|could|did)\b)",
+    re.I,
+)
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:was|were|be|been|being|is|are|am|has|have|had|get|gets|got)\s+(?:\w+ly\s+)?$", re.I
+)
+# Between a title and the two sides that hold it: "the Prime Ministers of the two countries".
+_SHARED_AFTER = re.compile(r"\s+(?:of|from|for)\s+", re.I)
+_SHARED_BEFORE = re.compile(r"\b(?:the\s+two|both)\s+(?:countries[’']\s+|sides[’']\s+)?$", re.I)
+# A count of contacts: "two summits", "three times", "several rounds of talks".
+_COUNTED_CONTACTS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|a\s+few|"
+    r"a\s+number\s+of|dozens\s+of)\s+(?:[\w-]+\s+){0,2}?(?:times|summits|meetings|rounds|calls|"
+    r"conversations|talks|visits|sessions)\b",
+    re.I,
+)
+_FIRST_BEFORE = re.compile(r"\bfirst\b", re.I)
+_COUNTED_GAP = re.compile(r"\b\w+\s+(?:days?|weeks?|months?|years?|decades?)\s+after\s+$", re.I)
 _AFTER_TIMES = re.compile(r"\b(?:after|following|since)\s+(?:\w+\s+){0,9}$", re.I)
 
 Span = tuple[int, int]
@@ -273,6 +307,7 @@ class _Noun:
     hint: bool = False
     purpose: bool = False
     pair: tuple[str, str] | None = None
+    bare: bool = False
 
 
 @dataclass
@@ -317,6 +352,9 @@ class _Article:
     salience: Salience
     cues: Cues
     last_kind: Kind | None = None
+    # Whether the channel last named was one of no concern here ("talks on export
+    # controls"): "such meetings" after it refer to it.
+    last_blocked: bool = False
     main_pair: tuple[str, str] | None = None
     sentences: list[Span] = field(default_factory=list)
     actors_of: dict[int, list[Actor]] = field(default_factory=dict)
@@ -535,6 +573,7 @@ def _kind_noun(m: re.Match[str], noun: KindNoun) -> _Noun:
         hint=noun.hint,
         purpose=noun.purpose,
         pair=noun.pair,
+        bare=noun.bare,
     )
 
 
@@ -762,6 +801,12 @@ def _pair_for(
         joined = joined_pair(text, sent.actors, sent.start, sent.end)
         if joined:
             return joined, 0.95
+        if _two_sides_named(art, clause):
+            # "the defence ministers of the two countries": the pair the article is about.
+            ranked = art.salience.ranked(sent.start, sent.paragraph_start, set())
+            sides = art.main_pair or tuple(ranked[:2])
+            if len(sides) == 2:
+                return (sides[0], sides[1]), 0.9 if art.main_pair else 0.8
     in_clause = [a for a in sent.actors if clause[0] <= a.start < clause[1]]
     # An organisation that names a channel ("the Red Cross hotline") is not its object.
     named = [
@@ -811,6 +856,15 @@ def _pair_for(
     if len(chosen) < 2 or chosen[0] == chosen[1]:
         return None
     return (chosen[0], chosen[1]), certainty
+
+
+def _two_sides_named(art: _Article, clause: Span) -> bool:
+    """Whether a clause speaks of both sides ("of the two countries", "both sides"), not
+    only of one side's counterpart."""
+    c = art.cues
+    return any(
+        not c.counterpart.fullmatch(m.group()) for m in c.bilateral.finditer(art.text, *clause)
+    )
 
 
 def _subject_and_object(
@@ -889,6 +943,20 @@ def _roles(sent: _Sentence, clause: Span, party: str, anchor: int) -> list[str]:
     return []
 
 
+def _shared_role(art: _Article, clause: Span) -> str | None:
+    """The office both sides hold when a title names them together: "the Prime Ministers
+    of the two countries", "the DGMOs of both sides", "both defence ministers"."""
+    text, c = art.text, art.cues
+    for role, pattern in c.plural_titles:
+        for m in pattern.finditer(text, *clause):
+            after = _SHARED_AFTER.match(text, m.end(), clause[1])
+            if after and c.bilateral.match(text, after.end(), clause[1]):
+                return role
+            if _SHARED_BEFORE.search(text, max(clause[0], m.start() - 20), m.start()):
+                return role
+    return None
+
+
 def _side_kind(roles: list[str], c: Cues) -> Kind | None:
     """The kind one side's offices point to; several military offices mean the military."""
     kinds = [c.role_kinds[r] for r in roles if r in c.role_kinds]
@@ -906,6 +974,10 @@ def _role_kind(
     defense ministers; a minister meeting a president is military if either side is."""
     c = art.cues
     roles = [_roles(sent, clause, party, anchor) for party in pair]
+    if not (roles[0] or roles[1]):
+        shared = _shared_role(art, clause)
+        if shared:
+            roles = [[shared], [shared]]
     counterpart = c.counterpart.search(art.text, *clause)
     if counterpart and bool(roles[0]) != bool(roles[1]):
         roles = [roles[0] or roles[1], roles[1] or roles[0]]
@@ -989,6 +1061,50 @@ def _hotline_purpose(sent: _Sentence, clause: Span, specific: bool) -> bool:
     )
 
 
+def _bare_line_kind(
+    art: _Article, sent: _Sentence, clause: Span, anchor: Span, pair: tuple[str, str]
+) -> Kind | None:
+    """Between states whose line named without a qualifier is a channel of its own (the
+    inter-Korean "hotline" is the liaison line), the kind of the lines near the cue when
+    none is qualified: a military line if the last line named before was one ("a military
+    hotline ... The North had shut down the hotline"), else the pair's own."""
+    first, second = sorted(pair)
+    own = art.cues.bare_line_kinds.get((first, second))
+    if own is None:
+        return None
+    lo, hi = max(clause[0], anchor[0] - _BEFORE_WINDOW), min(clause[1], anchor[1] + _AFTER_WINDOW)
+    if any(n.purpose and clause[0] <= n.start < clause[1] for n in sent.nouns):
+        return None  # "a hotline to prevent clashes" is a hotline
+    lines = [n for n in _near(sent.nouns, lo, hi) if n.kind == Kind.OPERATIONAL_HOTLINE]
+    if not lines or not all(n.bare and not _military_complement(art, n, clause) for n in lines):
+        return None
+    before = lines[0].start
+    named = [
+        (n.end, n.kind)
+        for n in sent.nouns
+        if n.end <= before and not (n.hint or n.purpose or n.bare) and n.kind is not None
+    ]
+    if not named:
+        lo = max(0, sent.start - _ANTECEDENT_REACH)
+        for noun in art.cues.kinds:
+            if noun.hint or noun.purpose or noun.bare:
+                continue
+            named += [(m.end(), noun.kind) for m in noun.pattern.finditer(art.text, lo, sent.start)]
+    lines_named = [k for _, k in sorted(named) if k in (Kind.OPERATIONAL_HOTLINE, own)]
+    if lines_named and lines_named[-1] == Kind.OPERATIONAL_HOTLINE:
+        return None
+    return own
+
+
+def _military_complement(art: _Article, noun: _Noun, clause: Span) -> bool:
+    """Whether a line is said to join military bodies ("hotlines between the two armies")."""
+    after = art.text[noun.end : min(clause[1], noun.end + 45)]
+    if not _LINE_COMPLEMENT.match(after):
+        return False
+    military = dict(art.cues.modifiers).get(Kind.MILITARY_RELATIONS)
+    return bool(military and military.search(after))
+
+
 def _kind_for(
     art: _Article,
     sent: _Sentence,
@@ -1021,6 +1137,10 @@ def _kind_for(
         role_kind = None
     kind = (role_kind or noun_kind) if contact else (noun_kind or role_kind)
     certainty = 1.0 if kind and not (generic and kind == noun_kind) else 0.9
+    if kind == Kind.OPERATIONAL_HOTLINE:
+        bare = _bare_line_kind(art, sent, clause, anchor, pair)
+        if bare is not None:
+            return bare, certainty
     specific = kind is not None and kind == noun_kind and not generic
     if kind in (None, Kind.MILITARY_RELATIONS, Kind.DIPLOMATIC_CHANNEL) and _hotline_purpose(
         sent, clause, specific
@@ -1161,6 +1281,7 @@ def _time_in(
     text = art.text
     usable = []
     relatives = relative_clauses(text, sent.start, sent.end)
+    participles = _participle_phrases(text, sent.start, sent.end)
     # "the dialogue has been frozen since March 2019": a state that has held since a time
     # began then (the time runs to the publication date).
     lasting = state != State.RESTORED and bool(
@@ -1173,10 +1294,14 @@ def _time_in(
         if opener and t.start < opener.start():
             continue
         if _CONTEXTUAL_TIMES.match(t.text) and not (
-            lasting and t.start >= anchor[1] and _SINCE.match(t.text)
+            (lasting or _contacts_since(art, anchor, t, state))
+            and t.start >= anchor[1]
+            and _SINCE.match(t.text)
         ):
             continue
         if any(s <= t.start < e and not s <= anchor[0] < e for s, e in relatives):
+            continue
+        if any(s <= t.start < e and not s <= anchor[0] < e for s, e in participles):
             continue
         if _FIRST_TIME.search(text, max(area[0], t.start - 30), t.start):
             continue
@@ -1196,8 +1321,32 @@ def _time_in(
         return None, False
     usable.sort(key=lambda u: (u[0], u[1]))
     best = usable[0][2]
-    lower_bound = bool(_AFTER_TIMES.search(text[max(clause[0], best.start - 60) : best.start]))
+    before = text[max(clause[0], best.start - 60) : best.start]
+    # "four years after the two countries expelled ...": the event's own time, counted back.
+    lower_bound = bool(_AFTER_TIMES.search(before)) and not _COUNTED_GAP.search(before)
     return best, lower_bound
+
+
+def _contacts_since(art: _Article, anchor: Span, t: TimeExpression, state: State) -> bool:
+    """Whether contacts are counted since a time ("held two summits since 2018", "have
+    met three times since 2019"): they took place between then and publication. Not "the
+    first talks since 2016", which measures a gap."""
+    return (
+        state == State.OPEN
+        and t.text.lower().startswith("since")
+        and bool(_COUNTED_CONTACTS.search(art.text, anchor[0], t.start))
+        and not _FIRST_BEFORE.search(art.text, max(0, anchor[0] - 30), t.start)
+    )
+
+
+def _participle_phrases(text: str, start: int, end: int) -> list[Span]:
+    """Participle phrases that qualify a noun ("the channel set up by the two offices in
+    2014"): their times date the noun's making, not the sentence's verb."""
+    spans = []
+    for m in _PARTICIPLE.finditer(text, start, end):
+        if not _AUXILIARY_BEFORE.search(text, max(start, m.start() - 25), m.start()):
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def _interval(
@@ -1282,6 +1431,8 @@ def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candida
             continue
         if _attributive_cue(art, sent, start, end):
             continue  # "the restored hotlines": the state is presupposed, not reported
+        if _refers_to_blocked(art, sent, clause, (start, end)):
+            continue  # "the resumption of such meetings" after talks on export controls
         contact = cue.state == State.OPEN and cue.needs in ("actor", "person", "pair")
         if contact and (
             _led_by_organisation(sent, clause, start) or _between_legislators(art, sent, clause)
@@ -1333,7 +1484,7 @@ def _listed_pairs(
     subject = next((p for p in sides if p != listed[first].party), None)
     pairs: list[str] = []
     for previous, actor in itertools.pairwise(listed[first:]):
-        if not _LIST_GAP.fullmatch(art.text, previous.end, actor.start):
+        if not _LISTED_ITEM_GAP.fullmatch(art.text, previous.end, actor.start):
             break
         if actor.is_state and actor.party and subject and actor.party not in sides:
             new = "-".join(sorted((subject, actor.party)))
@@ -1519,11 +1670,55 @@ def _sentence_claims(art: _Article, sent: _Sentence, index: int) -> list[Claim]:
     claims = [_to_claim(art, sent, c) for c in sorted(best.values(), key=lambda c: c.anchor)]
     if claims:
         art.last_kind = claims[-1].kind
+        art.last_blocked = False
     else:
         named = [n.kind for n in sent.nouns if n.kind is not None]
         if named:
             art.last_kind = named[-1]
+        art.last_blocked = _last_named_blocked(art, sent)
     return claims
+
+
+def _last_named_blocked(art: _Article, sent: _Sentence) -> bool:
+    """Whether the last channel noun of a sentence without claims is one of no concern
+    ("a meeting on export controls", "trade talks"); a noun that refers back ("such
+    meetings") keeps what it refers to."""
+    c, text = art.cues, art.text
+    friends = [
+        (m.start(), m.end())
+        for p in (*c.false_friends, *c.clause_blockers)
+        for m in p.finditer(text, sent.start, sent.end)
+    ]
+    last: tuple[int, bool | None] | None = None
+    for m in c.generic.finditer(text, sent.start, sent.end):
+        span = (m.start(), m.end())
+        blocked = bool(c.blocking.search(text, max(sent.start, m.start() - 30), m.start())) or any(
+            _overlaps(span, f) for f in friends
+        )
+        kept = next((n for n in sent.nouns if (n.start, n.end) == span), None)
+        refers = kept is not None and kept.definite
+        last = (m.end(), True if blocked else (None if refers else False))
+    for n in sent.nouns:
+        if n.kind is not None and not n.hint and (last is None or n.end > last[0]):
+            last = (n.end, False)
+    if last is None or last[1] is None:
+        return art.last_blocked
+    return last[1]
+
+
+def _refers_to_blocked(art: _Article, sent: _Sentence, clause: Span, anchor: Span) -> bool:
+    """Whether the channel nearest a cue only refers back ("such meetings", "the talks")
+    to a channel of no concern named before ("talks on export controls")."""
+    if not art.last_blocked:
+        return False
+    lo, hi = max(clause[0], anchor[0] - _BEFORE_WINDOW), min(clause[1], anchor[1] + _AFTER_WINDOW)
+    near = sorted(
+        _near(sent.nouns, lo, hi),
+        key=lambda n: (max(0, anchor[0] - n.end, (n.start - anchor[1]) // 3), -n.specificity),
+    )
+    if not near or not near[0].definite:
+        return False
+    return not any(n.kind is not None and not n.hint for n in sent.nouns if n.end <= near[0].start)
 
 
 def _sentence(art: _Article, span: Span, paragraph_start: int, index: int) -> _Sentence:
