@@ -1,4 +1,5 @@
-"""The compiled cue lexicon: the fast prefilter finds what the plain one finds."""
+"""The compiled cue lexicon: patterns rewritten for lower-cased text find what the
+patterns as written find."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ WORDS = [
     "on hold",
     "ON HOLD",
     "re-established",
+    "START",
+    "start",
+    "New START",
+    "talks",
+    "froze",
+    "Rebuffed",
     "2019",
     "-",
     ",",
@@ -36,14 +43,30 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(WORDS), max_size=30), st.sampled_from([" ", "  ", "\t"]))
-def test_the_lowered_prefilter_matches_where_the_prefilter_matches(
-    words: list[str], space: str
-) -> None:
+def _every_cue_pattern() -> list[re.Pattern[str]]:
     c = cues()
+    patterns = [c.prefilter, *(cue.pattern for cue in c.states), *c.false_friends]
+    return patterns + [noun.pattern for noun in c.kinds]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30), st.sampled_from([" ", "  ", "\t"]))
+def test_lowered_cue_patterns_match_where_the_patterns_match(words: list[str], space: str) -> None:
     text = space.join(words)
-    assert _spans(c.prefilter_lowered, text.lower()) == _spans(c.prefilter, text)
+    for pattern in _every_cue_pattern():
+        lowered = lowered_pattern(pattern)
+        if lowered is not None:
+            assert _spans(lowered, text.lower()) == _spans(pattern, text), pattern.pattern[:80]
+
+
+def test_a_pattern_with_a_case_sensitive_part_is_not_lowered() -> None:
+    c = cues()
+    assert c.prefilter_cased is not None
+    assert lowered_pattern(c.prefilter_cased) is None
+    assert c.prefilter_cased.search("under New START") and not c.prefilter_cased.search(
+        "a fresh start"
+    )
+    assert lowered_pattern(re.compile("abc")) is None  # case-sensitive already
 
 
 @settings(max_examples=200, deadline=None)
@@ -51,5 +74,5 @@ def test_the_lowered_prefilter_matches_where_the_prefilter_matches(
 def test_escapes_keep_their_case(text: str) -> None:
     original = re.compile(r"\S+\W\D|[A-B]\w\s", re.IGNORECASE)
     lowered = lowered_pattern(original)
-    assert not lowered.flags & re.IGNORECASE
+    assert lowered is not None and not lowered.flags & re.IGNORECASE
     assert _spans(lowered, text.lower()) == _spans(original, text)

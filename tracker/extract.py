@@ -49,7 +49,7 @@ import pysbd
 
 from tracker.articles import paragraphs as article_paragraphs
 from tracker.articles import split_glued
-from tracker.cues import Cues, KindNoun, StateCue, cues
+from tracker.cues import Cues, KindNoun, StateCue, cues, lowered_pattern
 from tracker.dates import TimeExpression, day_anchor, find_times
 from tracker.gazetteer import NON_STATE, PAIR, PERSON, PLACE, Mention, find_mentions
 from tracker.parties import (
@@ -389,12 +389,14 @@ class _Hits:
     """Where the cue prefilter matches in a text, found in one scan, asked of any span."""
 
     def __init__(self, c: Cues, text: str) -> None:
-        lowered = text.lower()
-        if len(lowered) == len(text):
-            matches = c.prefilter_lowered.finditer(lowered)
+        lowered, fast = text.lower(), lowered_pattern(c.prefilter)
+        if fast is not None and len(lowered) == len(text):
+            matches = fast.finditer(lowered)
         else:
             matches = c.prefilter.finditer(text)
         found = [(m.start(), m.end()) for m in matches]
+        if c.prefilter_cased is not None:
+            found = sorted(found + [(m.start(), m.end()) for m in c.prefilter_cased.finditer(text)])
         self._starts = [s for s, _ in found]
         self._ends = [e for _, e in found]
 
