@@ -1785,6 +1785,35 @@ def extract(text: str, published: date | None) -> list[Claim]:
     return _same_event_dates(claims, published)
 
 
+def extract_between(text: str, earliest: date | None, latest: date | None) -> list[Claim]:
+    """The claims of a text published on a day between `earliest` and `latest`.
+
+    Dates the text gives relative to its publication ("on Thursday", "last month") are
+    counted from both ends and span the two; dates it names in full are the same either
+    way. With one day known this is `extract`.
+    """
+    claims = extract(text, earliest)
+    if earliest is None or latest is None or latest <= earliest or not claims:
+        return claims
+    late = {_same_claim(c): c for c in extract(text, latest)}
+    widened = []
+    for claim in claims:
+        other = late.get(_same_claim(claim))
+        if other is None or claim.effective_end is None or other.effective_end is None:
+            widened.append(claim)
+        elif other.effective_end > claim.effective_end:
+            widened.append(
+                replace(claim, effective_end=other.effective_end, precision=Precision.RANGE)
+            )
+        else:
+            widened.append(claim)
+    return widened
+
+
+def _same_claim(c: Claim) -> tuple[object, ...]:
+    return (c.char_start, c.char_end, c.pair, c.kind, c.state, c.modality)
+
+
 def _names_two_states(text: str, mentions: Sequence[Mention], c: Cues) -> bool:
     """Whether a text names two states, or a channel that names its own pair ("New
     START"): a channel joins two states, so a text that names fewer says nothing of one."""

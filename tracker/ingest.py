@@ -23,8 +23,9 @@ from sqlalchemy.exc import DBAPIError
 
 from tracker import store
 from tracker.db import session_scope
-from tracker.extract import EXTRACTOR_VERSION, extract
+from tracker.extract import EXTRACTOR_VERSION, extract, extract_between
 from tracker.passages import shares_passage
+from tracker.published import publication_window
 from tracker.reading import InputError, Skipped, input_files, read_articles
 from tracker.vocab import ArticleText, Claim, PublishedHow
 
@@ -60,7 +61,10 @@ def parse_file(path: Path, published: date | None = None) -> Parsed:
         return Parsed(path, error=str(exc).removeprefix(f"{path}: "))
     return Parsed(
         path,
-        tuple((a, tuple(extract(a.text, a.published))) for a in articles),
+        tuple(
+            (a, tuple(extract_between(a.text, *publication_window(a.published, a.published_note))))
+            for a in articles
+        ),
     )
 
 
@@ -277,7 +281,8 @@ def reextract(engine: Engine) -> Reextracted:
     for article_id in ids:
         with session_scope(engine) as session:
             article = store.stored_article(session=session, article_id=article_id)
-            claims = extract(article.text, article.published)
+            window = publication_window(article.published, article.published_note)
+            claims = extract_between(article.text, *window)
             evidence += store.add_claims(
                 session=session, article_id=article_id, claims=claims, version=EXTRACTOR_VERSION
             )

@@ -483,7 +483,7 @@ def _year_inferred(md: _MonthDay, shown: _Shown) -> date | None:
 
 def text_date(text: str, *, today: date | None = None) -> date | None:
     """The publication date the text shows, by the ranks of the module docstring."""
-    day, how = _from_text(text, None, today or date.today())
+    day, how, _ = _from_text(text, None, today or date.today())
     return day if how is PublishedHow.TEXT else None
 
 
@@ -495,26 +495,44 @@ def latest_mentioned(text: str, *, today: date | None = None) -> date | None:
     return max(_shown(text, today or date.today()).mentioned, default=None)
 
 
-def _from_text(text: str, meta: date | None, today: date) -> tuple[date | None, PublishedHow]:
+# The note stored with a publication date that is only the latest date the text mentions.
+LOWER_BOUND_NOTE = "a lower bound: the latest date the text mentions"
+# How long after the latest date it mentions an article is taken to have appeared.
+LOWER_BOUND_REACH = timedelta(days=365)
+
+_Found = tuple[date | None, PublishedHow, str | None]
+
+
+def _from_text(text: str, meta: date | None, today: date) -> _Found:
     shown = _shown(text, today)
     if shown.first:
-        return min(shown.first), PublishedHow.TEXT
+        return min(shown.first), PublishedHow.TEXT, None
     for md in shown.partial:
         found = _plausible(_year_shown(md, shown, meta), today)
         if found is not None:
-            return found, PublishedHow.TEXT
+            return found, PublishedHow.TEXT, None
     if shown.bare:
-        return shown.bare[0], PublishedHow.TEXT
+        return shown.bare[0], PublishedHow.TEXT, None
     if meta is not None:
-        return meta, PublishedHow.TEXT
+        return meta, PublishedHow.TEXT, None
     for md in shown.partial:
         found = _plausible(_year_inferred(md, shown), today)
         if found is not None:
-            return found, PublishedHow.INFERRED
+            return found, PublishedHow.INFERRED, None
     latest = max(shown.mentioned, default=None)
     if latest is not None:
-        return latest, PublishedHow.INFERRED
-    return None, PublishedHow.UNKNOWN
+        return latest, PublishedHow.INFERRED, LOWER_BOUND_NOTE
+    return None, PublishedHow.UNKNOWN, None
+
+
+def publication_window(
+    published: date | None, note: str | None, today: date | None = None
+) -> tuple[date | None, date | None]:
+    """The first and last day the article may have appeared. A date that is only a lower
+    bound leaves a year after it open (news speaks of its recent past), up to today."""
+    if note != LOWER_BOUND_NOTE or published is None:
+        return published, published
+    return published, min(published + LOWER_BOUND_REACH, today or date.today())
 
 
 def find_published(
@@ -531,9 +549,22 @@ def find_published(
     the page's HTML metadata gives (found in the page itself, so it counts as TEXT, after
     the dates the article text shows). `today` is only there for tests.
     """
+    day, how, _ = find_published_noted(text, cli=cli, sidecar=sidecar, meta=meta, today=today)
+    return day, how
+
+
+def find_published_noted(
+    text: str,
+    *,
+    cli: date | None,
+    sidecar: date | None,
+    meta: date | None = None,
+    today: date | None = None,
+) -> _Found:
+    """`find_published`, with a note when the date is only a lower bound."""
     if cli is not None:
-        return cli, PublishedHow.CLI
+        return cli, PublishedHow.CLI, None
     if sidecar is not None:
-        return sidecar, PublishedHow.SIDECAR
+        return sidecar, PublishedHow.SIDECAR, None
     today = today or date.today()
     return _from_text(text, _plausible(meta, today), today)

@@ -23,7 +23,7 @@ from typing import Any
 import trafilatura
 
 from tracker.articles import collapse_repeats, has_body, headline, split_articles, strip_chrome
-from tracker.published import find_published
+from tracker.published import find_published_noted
 from tracker.vocab import ArticleText
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -341,12 +341,12 @@ def read_articles(
     single = len(kept) == 1
     articles: list[ArticleText] = []
     for index, body in enumerate(kept):
-        day, how = find_published(
+        day, how, note = find_published_noted(
             body,
             cli=published,
             sidecar=sidecar.published if sidecar else None,
             meta=page.published if single else None,
         )
         title = ((sidecar.title if sidecar else None) or page.title) if single else None
-        articles.append(ArticleText(index, body, title or headline(body), day, how))
+        articles.append(ArticleText(index, body, title or headline(body), day, how, note))
     return articles

@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from tracker.gazetteer import party_name
 from tracker.models import metadata, utcnow
+from tracker.published import LOWER_BOUND_NOTE
 from tracker.vocab import (
     ArticleText,
     Claim,
@@ -110,7 +111,7 @@ def add_article(*, session: Session, source: str, article: ArticleText) -> tuple
                 "title": article.title,
                 "published": article.published,
                 "published_how": str(article.published_how),
-                "published_note": None,
+                "published_note": article.published_note,
                 "text": article.text,
                 "content_hash": digest,
                 "ingested_at": utcnow(),
@@ -191,6 +192,7 @@ class StoredArticle:
     text: str
     published: date | None
     published_how: PublishedHow
+    published_note: str | None = None
 
 
 def articles_by_how(*, session: Session, hows: Sequence[PublishedHow]) -> list[StoredArticle]:
@@ -203,11 +205,17 @@ def articles_by_how(*, session: Session, hows: Sequence[PublishedHow]) -> list[S
             ARTICLE.c.text,
             ARTICLE.c.published,
             ARTICLE.c.published_how,
+            ARTICLE.c.published_note,
         )
         .where(ARTICLE.c.published_how.in_([str(h) for h in hows]))
-        .where(ARTICLE.c.published_note.is_(None))
+        .where(
+            or_(
+                ARTICLE.c.published_note.is_(None),
+                ARTICLE.c.published_note == LOWER_BOUND_NOTE,
+            )
+        )
     ).all()
-    return [StoredArticle(r[0], r[1], r[2], r[3], r[4], PublishedHow(r[5])) for r in rows]
+    return [StoredArticle(r[0], r[1], r[2], r[3], r[4], PublishedHow(r[5]), r[6]) for r in rows]
 
 
 def sharing_channel(*, session: Session, article_id: int) -> list[StoredArticle]:
@@ -498,8 +506,9 @@ def stored_article(*, session: Session, article_id: int) -> StoredArticle:
             ARTICLE.c.text,
             ARTICLE.c.published,
             ARTICLE.c.published_how,
+            ARTICLE.c.published_note,
         ).where(ARTICLE.c.id == article_id)
     ).one_or_none()
     if row is None:
         raise NotFound(f"no article with id {article_id}")
-    return StoredArticle(row[0], row[1], row[2], row[3], row[4], PublishedHow(row[5]))
+    return StoredArticle(row[0], row[1], row[2], row[3], row[4], PublishedHow(row[5]), row[6])

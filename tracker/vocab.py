@@ -94,6 +94,8 @@ class ArticleText:
     title: str | None = None
     published: date | None = None
     published_how: PublishedHow = PublishedHow.UNKNOWN
+    # What more there is to say of the date: that it is only a lower bound, for one.
+    published_note: str | None = None
 
 
 @dataclass(frozen=True)
