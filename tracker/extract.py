@@ -1081,6 +1081,11 @@ def _bare_line_kind(
     if not lines or not all(n.bare and not _military_complement(art, n, clause) for n in lines):
         return None
     before = lines[0].start
+    if any(
+        n.hint and n.kind == Kind.MILITARY_RELATIONS and clause[0] <= n.start < before
+        for n in sent.nouns
+    ):
+        return None  # "the North Korean military cut the line": the military line
     named = [
         (n.end, n.kind)
         for n in sent.nouns

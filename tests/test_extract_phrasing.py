@@ -1,0 +1,160 @@
+"""More of the ways news words a channel's state, and look-alikes that are not one.
+Each rule is tested with sentences written for it, and with near misses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.extract import extract
+from tracker.vocab import Kind, Modality, State
+
+PUBLISHED = date(2023, 6, 5)
+
+
+def facts(text: str) -> set[tuple[str, str, str, str]]:
+    return {
+        (c.pair, c.kind.value, c.state.value, c.modality.value) for c in extract(text, PUBLISHED)
+    }
+
+
+def states(text: str) -> set[tuple[str, State]]:
+    return {(c.pair, c.state) for c in extract(text, PUBLISHED) if c.modality is Modality.ASSERTED}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese and American officers held talks in Hawaii, the first such discussions since "
+        "2019.",
+        "The defense ministers of Japan and South Korea met on Saturday, the first meeting "
+        "of its kind in years.",
+        "Greek and Turkish diplomats met in Athens, their first talks in decades.",
+        "It was the first in-person meeting in recent years between Indian and Pakistani "
+        "officials.",
+    ],
+)
+def test_a_first_contact_after_a_gap_is_a_restoration(text: str) -> None:
+    assert any(state is State.RESTORED for _, state in states(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese and American officers held talks in Hawaii, the first such discussions of the "
+        "day.",
+        "The defense ministers of Japan and South Korea met on Saturday for the first time this "
+        "week.",
+    ],
+)
+def test_a_first_contact_without_a_gap_is_no_restoration(text: str) -> None:
+    assert all(state is not State.RESTORED for _, state in states(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The United States and China held talks on maritime security in Hawaii.",
+            Kind.MARITIME_SAFETY_TALKS,
+        ),
+        (
+            "Chinese and US officials held discussions on maritime safety on Tuesday.",
+            Kind.MARITIME_SAFETY_TALKS,
+        ),
+        (
+            "North Korea cut off the military communications hot line with South Korea.",
+            Kind.OPERATIONAL_HOTLINE,
+        ),
+        (
+            "The North Korean military cut the communications line with South Korea.",
+            Kind.OPERATIONAL_HOTLINE,
+        ),
+    ],
+)
+def test_the_kind_named_in_other_words(text: str, kind: Kind) -> None:
+    assert {c.kind for c in extract(text, PUBLISHED)} == {kind}
+
+
+def test_an_unqualified_inter_korean_line_cut_by_the_government_is_the_liaison_line() -> None:
+    text = "North Korea cut the communications line with South Korea on Friday."
+    assert {c.kind for c in extract(text, PUBLISHED)} == {Kind.DIPLOMATIC_CHANNEL}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea pledged Friday to restore its military hotline with South Korea.",
+        "Russia vowed on Monday to resume the deconfliction calls with the United States.",
+        "China promised last week to reopen the defense talks with the United States.",
+    ],
+)
+def test_a_pledge_is_not_yet_the_thing(text: str) -> None:
+    claims = extract(text, PUBLISHED)
+    assert claims and all(c.modality is not Modality.ASSERTED for c in claims), facts(text)
+
+
+def test_a_pledge_kept_is_asserted() -> None:
+    text = "North Korea restored its military hotline with South Korea on Friday."
+    assert ("KP-KR", State.RESTORED) in states(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Indian allegation of infiltration was strongly rejected by Pakistan on Tuesday.",
+        "Accusations by China that the United States had spied were flatly denied in Washington.",
+        "Reports that Greece had violated Turkish airspace were rejected by Athens.",
+    ],
+)
+def test_a_charge_rejected_in_the_passive_is_no_channel(text: str) -> None:
+    assert all(state is not State.REJECTED for _, state in states(text)), facts(text)
+
+
+def test_an_offer_of_talks_rejected_in_the_passive_is_a_rejection() -> None:
+    text = "India's offer of talks was rejected by Pakistan on Tuesday."
+    assert ("IN-PK", State.REJECTED) in states(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China and the United States are yet to resume defense talks.",
+        "India and Pakistan have yet to restore the hotline.",
+    ],
+)
+def test_yet_to_resume_is_no_resumption(text: str) -> None:
+    assert all(state is not State.RESTORED for _, state in states(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's Defence Minister Li Shangfu speaks at a security forum in Singapore on June 4, "
+        "2023",
+        "US Defense Secretary Lloyd Austin attends talks with his Chinese counterpart, June 4, "
+        "2023.",
+    ],
+)
+def test_a_photo_caption_is_no_evidence(text: str) -> None:
+    assert extract(text, PUBLISHED) == []
+
+
+def test_the_same_words_in_the_past_tense_are_evidence() -> None:
+    text = (
+        "US Defense Secretary Lloyd Austin held talks with his Chinese counterpart on June 4, 2023."
+    )
+    assert ("CN-US", State.OPEN) in states(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States and North Korea agreed at the six-party talks last October to a "
+        "declaration.",
+        "Japan and China resumed trilateral talks with South Korea in Busan.",
+    ],
+)
+def test_a_multilateral_format_is_no_bilateral_channel(text: str) -> None:
+    assert facts(text) == set()
