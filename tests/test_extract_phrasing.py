@@ -158,3 +158,62 @@ def test_the_same_words_in_the_past_tense_are_evidence() -> None:
 )
 def test_a_multilateral_format_is_no_bilateral_channel(text: str) -> None:
     assert facts(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The defense ministers of South Korea and Japan held talks on Saturday.",
+            "defense-ministers",
+        ),
+        (
+            "The foreign ministers of India and Pakistan met in New York on Monday.",
+            "diplomatic-channel",
+        ),
+        ("The army chiefs of India and China spoke by phone on Monday.", "military-chiefs"),
+    ],
+)
+def test_one_title_for_both_named_sides_gives_the_kind(text: str, kind: str) -> None:
+    assert {c.kind.value for c in extract(text, PUBLISHED)} == {kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The Military Maritime Consultative Agreement Working Group meeting between "
+            "China and the United States was held in Honolulu.",
+            "maritime-safety-talks",
+        ),
+        (
+            "The Defense Policy Coordination Talks working meeting between Japan and China "
+            "was cancelled.",
+            "defense-policy-talks",
+        ),
+    ],
+)
+def test_a_meeting_of_a_named_channel_is_that_channel(text: str, kind: str) -> None:
+    assert {c.kind.value for c in extract(text, PUBLISHED)} == {kind}
+
+
+def test_two_channels_joined_by_and_keep_their_own_kinds() -> None:
+    text = "Pakistan cut the hotline and talks with India stopped on Tuesday."
+    kinds = {c.kind.value for c in extract(text, PUBLISHED)}
+    assert "operational-hotline" in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Turkey Suspends Defense Industry Ties With Israel", "military-relations"),
+        ("China Halts Military Talks With United States", "military-relations"),
+    ],
+)
+def test_a_title_case_headline_reads_its_modifiers(text: str, kind: str) -> None:
+    assert {c.kind.value for c in extract(text, PUBLISHED)} == {kind}
+
+
+def test_a_capitalised_article_before_military_is_no_state() -> None:
+    text = "The Military Band of Greece played as Turkey and Greece resumed exploratory talks."
+    assert "military-relations" not in {c.kind.value for c in extract(text, PUBLISHED)}

@@ -279,6 +279,15 @@ _AUXILIARY_BEFORE = re.compile(
 )
 # Between a title and the two sides that hold it: "the Prime Ministers of the two countries".
 _SHARED_AFTER = re.compile(r"\s+(?:of|from|for)\s+", re.I)
+# "South Korea and Japan", "the United States and China": two names joined by "and".
+_TWO_NAMED = re.compile(
+    r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+)
+# The same, where words may have capitals: a compound name ("the MMCA Working Group
+# meeting"), a headline in title case.
+_ADJACENT_ANY_CASE = re.compile(r"^(?:[-\s]+(?:and\s+|or\s+)?[A-Za-z][\w-]*){0,2}[-\s]+$")
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_COORDINATED = re.compile(r"\b(?:and|or|nor)\b", re.I)
 _SHARED_BEFORE = re.compile(r"\b(?:the\s+two|both)\s+(?:countries[’']\s+|sides[’']\s+)?$", re.I)
 # A count of contacts: "two summits", "three times", "several rounds of talks".
 _COUNTED_CONTACTS = re.compile(
@@ -513,9 +522,11 @@ def _modifier_kind(text: str, start: int, end: int, clause: Span, c: Cues) -> Ki
     """The kind a word before a generic channel noun gives it ("military talks")."""
     before = text[max(clause[0], start - 40) : start]
     after = text[end : min(clause[1], end + 30)]
+    # In a headline written in title case every word has a capital, titles or not.
+    adjacent = _ADJACENT_ANY_CASE if _title_case(text[clause[0] : clause[1]]) else _ADJACENT
     for (kind, pattern), (_, following) in zip(c.modifiers, c.modifiers_after, strict=True):
         for m in pattern.finditer(before):
-            if _ADJACENT.match(before[m.end() :]):
+            if adjacent.match(before[m.end() :]):
                 return kind
         if following.match(after):
             return kind
@@ -550,9 +561,29 @@ def _channel_nouns(text: str, sentence: Span, clauses: list[Span], c: Cues) -> l
         ):
             continue  # "a hotline for crisis communication": part of the hotline
         definite = bool(_DEFINITE.search(text, max(clause[0], m.start() - 25), m.start()))
-        kind = _modifier_kind(text, m.start(), m.end(), clause, c)
+        kind = _modifier_kind(text, m.start(), m.end(), clause, c) or _compound_kind(
+            text, nouns, m.start()
+        )
         nouns.append(_Noun(m.start(), m.end(), kind, False, 0, definite and kind is None))
     return sorted(nouns, key=lambda n: n.start)
+
+
+def _title_case(text: str) -> bool:
+    """Whether a line is written in title case ("Turkey Suspends Defense Ties With Israel")."""
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _compound_kind(text: str, nouns: Sequence[_Noun], start: int) -> Kind | None:
+    """The kind of a generic noun that heads a compound after a named channel: "the
+    Military Maritime Consultative Agreement working group meeting"."""
+    for n in nouns:
+        between = text[n.end : start] if n.end <= start else ""
+        joined = _COORDINATED.search(between)  # "the hotline and talks" are two things
+        named = n.kind is not None and not n.hint and between.strip()
+        if named and not joined and _ADJACENT_ANY_CASE.match(between):
+            return n.kind
+    return None
 
 
 def _inside(inner: _Noun, outer: _Noun) -> bool:
@@ -945,15 +976,27 @@ def _roles(sent: _Sentence, clause: Span, party: str, anchor: int) -> list[str]:
     return []
 
 
-def _shared_role(art: _Article, clause: Span) -> str | None:
+def _shared_role(
+    art: _Article, clause: Span, sent: _Sentence | None = None, pair: tuple[str, str] | None = None
+) -> str | None:
     """The office both sides hold when a title names them together: "the Prime Ministers
-    of the two countries", "the DGMOs of both sides", "both defence ministers"."""
+    of the two countries", "the DGMOs of both sides", "both defence ministers", "the
+    defense ministers of South Korea and Japan"."""
     text, c = art.text, art.cues
     for role, pattern in c.plural_titles:
         for m in pattern.finditer(text, *clause):
             after = _SHARED_AFTER.match(text, m.end(), clause[1])
             if after and c.bilateral.match(text, after.end(), clause[1]):
                 return role
+            if after and sent is not None and pair is not None:
+                m2 = _TWO_NAMED.match(text, after.end(), clause[1])
+                named = {
+                    a.party
+                    for a in sent.actors
+                    if m2 and after.end() <= a.start < m2.end() and a.is_state
+                }
+                if m2 and set(pair) <= named:
+                    return role
             if _SHARED_BEFORE.search(text, max(clause[0], m.start() - 20), m.start()):
                 return role
     return None
@@ -977,7 +1020,7 @@ def _role_kind(
     c = art.cues
     roles = [_roles(sent, clause, party, anchor) for party in pair]
     if not (roles[0] or roles[1]):
-        shared = _shared_role(art, clause)
+        shared = _shared_role(art, clause, sent, pair)
         if shared:
             roles = [[shared], [shared]]
     counterpart = c.counterpart.search(art.text, *clause)
