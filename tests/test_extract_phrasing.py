@@ -217,3 +217,48 @@ def test_a_title_case_headline_reads_its_modifiers(text: str, kind: str) -> None
 def test_a_capitalised_article_before_military_is_no_state() -> None:
     text = "The Military Band of Greece played as Turkey and Greece resumed exploratory talks."
     assert "military-relations" not in {c.kind.value for c in extract(text, PUBLISHED)}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "India is in no mood to talk to Pakistan until its concerns are met, officials said.",
+            "IN-PK",
+        ),
+        ("Seoul is in no mood for dialogue with Pyongyang, the minister said.", "KP-KR"),
+        ("China said the atmosphere was 'not right' for a meeting between Xi and Modi.", "CN-IN"),
+        ("Beijing said the time is not right for talks with Washington.", "CN-US"),
+    ],
+)
+def test_idioms_of_refusal(text: str, pair: str) -> None:
+    assert (pair, State.REJECTED) in states(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The players were in no mood to talk after India lost to Pakistan.",
+        "The atmosphere was not right for a picnic, Indian and Pakistani fans said.",
+    ],
+)
+def test_the_same_idioms_about_something_else(text: str) -> None:
+    assert facts(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pakistan Cricket Board has stopped talking to the Indian board.",
+        "India and Pakistan resumed bilateral cricket ties in 2012.",
+        "The Chinese company Huawei halted talks with the US Commerce Department.",
+        "Korean Air suspended its talks with the Japanese airline ANA.",
+    ],
+)
+def test_sports_boards_and_companies_are_no_state_channel(text: str) -> None:
+    assert facts(text) == set()
+
+
+def test_a_delegation_or_team_at_talks_speaks_for_its_state() -> None:
+    text = "The Pakistani delegation met the Indian team for talks in Delhi on Monday."
+    assert ("IN-PK", State.OPEN) in states(text)

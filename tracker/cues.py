@@ -88,6 +88,9 @@ class Cues:
     place_nouns: re.Pattern[str]
     seat_before: re.Pattern[str]
     seat_after: re.Pattern[str]
+    # What, after a state's name, makes it a body of that state that is no side of a
+    # channel: "the Pakistan Cricket Board", "the Indian board".
+    bodies_after: re.Pattern[str]
     speech_verbs: re.Pattern[str]
     first_person: re.Pattern[str]
     clause_breaks: re.Pattern[str]
@@ -321,6 +324,7 @@ def cues() -> Cues:
         place_nouns=re.compile(data["place_nouns"], _FLAGS),
         seat_before=re.compile(data["seat_before"], _FLAGS),
         seat_after=re.compile(data["seat_after"], _FLAGS),
+        bodies_after=re.compile(data["bodies_after"], _FLAGS),
         speech_verbs=re.compile(data["speech_verbs"], _FLAGS),
         first_person=re.compile(data["first_person"]),
         clause_breaks=re.compile(data["clause_breaks"], _FLAGS),

@@ -149,6 +149,8 @@ def sentence_actors(
         before = text[max(start, actor.start - 60) : actor.start]
         if actor.category != PAIR and is_seat(text, actor.start, actor.end, cues):
             continue  # where the speaker sits is no side of the channel
+        if actor.is_state and cues.bodies_after.match(text, actor.end):
+            continue  # "the Indian board": a body of its own, not the state
         # A word naming a pair ("inter-Korean") is never a place.
         weak = (
             (actor.category != PAIR and bool(cues.places.search(before)))
