@@ -262,3 +262,31 @@ def test_sports_boards_and_companies_are_no_state_channel(text: str) -> None:
 def test_a_delegation_or_team_at_talks_speaks_for_its_state() -> None:
     text = "The Pakistani delegation met the Indian team for talks in Delhi on Monday."
     assert ("IN-PK", State.OPEN) in states(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Hours after the earthquake, Mitsotakis called Erdogan and offered help.", "GR-TR"),
+        ("Putin calls Erdogan to offer condolences.", "RU-TR"),
+        (
+            "Greek Prime Minister Kyriakos Mitsotakis called his Turkish counterpart on Monday.",
+            "GR-TR",
+        ),
+    ],
+)
+def test_calling_a_person_of_the_other_side_is_a_call(text: str, pair: str) -> None:
+    assert (pair, State.OPEN) in states(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biden called Xi a dictator on Tuesday.",
+        "Washington called Moscow's bluff over Ukraine.",
+        "The United States called North Korea a threat to peace.",
+        "Turkey called Greece to account for the airspace violations.",
+    ],
+)
+def test_calling_someone_something_is_no_call(text: str) -> None:
+    assert facts(text) == set()
