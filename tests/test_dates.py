@@ -21,7 +21,9 @@ from tracker.dates import (
     day_anchor,
     find_times,
     publication_interval,
+    year_anchor,
 )
+from tracker.extract import extract
 from tracker.vocab import DateHow, Precision
 
 D, M, Y, R = Precision.DAY, Precision.MONTH, Precision.YEAR, Precision.RANGE
@@ -1073,3 +1075,59 @@ def test_a_gap_without_a_day_of_its_own_names_no_day() -> None:
 )
 def test_a_duration_outside_a_present_perfect_is_no_time(sentence: str) -> None:
     assert find_times(sentence, MAY23) == []
+
+
+# --- "that year": the year named before ----------------------------------------------
+
+THAT_YEAR_PUBLISHED = date(2023, 6, 5)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "year", "expected"),
+    [
+        ("in August that year", 2015, (date(2015, 8, 1), date(2015, 8, 31))),
+        ("later that year", 2015, (date(2015, 1, 1), date(2015, 12, 31))),
+        ("the same year", 2011, (date(2011, 1, 1), date(2011, 12, 31))),
+        ("the following year", 2011, (date(2012, 1, 1), date(2012, 12, 31))),
+    ],
+)
+def test_that_year_is_the_year_named_before(
+    phrase: str, year: int, expected: tuple[date, date]
+) -> None:
+    found = find_times(phrase, THAT_YEAR_PUBLISHED, year=year)
+    assert [(t.earliest, t.latest) for t in found] == [expected]
+    assert [
+        (t.earliest, t.latest) for t in _find_times_slowly(phrase, THAT_YEAR_PUBLISHED, year=year)
+    ] == [expected]
+
+
+def test_a_year_named_in_the_same_sentence_comes_first() -> None:
+    found = find_times("in 2019 and in August that year", THAT_YEAR_PUBLISHED, year=2015)
+    assert [(t.earliest, t.latest) for t in found][-1] == (date(2019, 8, 1), date(2019, 8, 31))
+
+
+def test_a_month_of_that_year_without_a_year_named_is_left_unresolved() -> None:
+    assert find_times("in August that year", THAT_YEAR_PUBLISHED) == []
+
+
+@given(st.integers(min_value=1950, max_value=2030))
+def test_year_anchor_is_the_last_single_year(year: int) -> None:
+    times = find_times(f"in March {year} and then in 1990", THAT_YEAR_PUBLISHED)
+    assert year_anchor(times) == 1990
+    assert year_anchor(find_times(f"in March {year}", THAT_YEAR_PUBLISHED), 1980) == year
+    assert year_anchor([], 1980) == 1980
+
+
+def test_extraction_carries_the_year_across_paragraphs() -> None:
+    text = (
+        "In July 2021, North Korea restored the hotline with South Korea.\n\n"
+        "North Korea again did not answer calls from South Korea on the liaison line in "
+        "August that year."
+    )
+    claims = extract(text, THAT_YEAR_PUBLISHED)
+    suspended = [c for c in claims if c.state.value == "suspended"]
+    assert suspended
+    assert (suspended[0].effective_start, suspended[0].effective_end) == (
+        date(2021, 8, 1),
+        date(2021, 8, 31),
+    )

@@ -399,7 +399,7 @@ _FAMILY_PATTERNS: list[tuple[str, str]] = [
         "month",
         r"(?:(?P<rel>this\s+past|this\s+coming|last|this|next|past|previous|coming)\s+"
         rf"|{_AFTER_CONTEXT})(?P<m>{_MON_ALONE})"
-        r"(?:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year(?![\w'’]))?",
+        r"(?:,?\s+(?:of\s+)?(?P<yrel>last|this|next|that|the\s+same)\s+year(?![\w'’]))?",
     ),
     (
         "year",
@@ -722,6 +722,7 @@ class _Context:
     published: date | None
     found: list[TimeExpression]
     anchor: date | None = None  # the last day named before the text (find_times)
+    year: int | None = None  # the last year named before the text ("that year")
 
 
 def _month_number(token: str) -> int:
@@ -1355,8 +1356,8 @@ def _resolve_anchored(m: re.Match[str], ctx: _Context) -> _Interval | None:
     """ "the day before", "the following week", "two days later": from the last time named.
 
     The anchor is the latest expression earlier in the text that is at least as fine as
-    the unit; without one, the day the sentences before named (find_times' `anchor`),
-    else the publication date.
+    the unit; without one, for a year the year the sentences before named ("later that
+    year"), else the day they named (find_times' `anchor`), else the publication date.
     """
     word = (m["u1"] or m["u2"] or m["u3"] or m["u4"] or m["u5"] or m["u6"] or m["u7"]).lower()
     unit = _UNIT_OF.get(word, "day")  # "later that evening" is the same day
@@ -1368,6 +1369,8 @@ def _resolve_anchored(m: re.Match[str], ctx: _Context) -> _Interval | None:
     anchor = next((e for e in reversed(ctx.found) if e.precision in fine), None)
     if anchor is not None:
         base = anchor.earliest
+    elif unit == "year" and ctx.year is not None:
+        base = date(ctx.year, 1, 1)
     elif ctx.anchor is not None:
         base = ctx.anchor
     elif ctx.published is not None:
@@ -1392,6 +1395,14 @@ def _resolve_anchored(m: re.Match[str], ctx: _Context) -> _Interval | None:
         return lo, hi, Precision.RANGE, DateHow.RELATIVE
     first, last = _unit_around(_shift(base, unit, sign * count), unit)
     return first, last, _precision_of(unit), DateHow.RELATIVE
+
+
+def _named_year(ctx: _Context) -> int | None:
+    """The year "that year" refers to: the last one this text named, else the text before."""
+    for t in reversed(ctx.found):
+        if t.earliest.year == t.latest.year:
+            return t.earliest.year
+    return ctx.year
 
 
 def _resolve_calendar(m: re.Match[str], ctx: _Context) -> _Interval | None:
@@ -1477,6 +1488,12 @@ def _resolve_month(m: re.Match[str], ctx: _Context) -> _Interval | None:
     if ctx.published is None:
         return None
     month = _month_number(m["m"])
+    if m["yrel"] and _norm(m["yrel"]) in ("that", "the same"):  # "in August that year"
+        named = _named_year(ctx)
+        if named is None:
+            return None
+        first, last = _month(date(named, month, 1))
+        return first, last, Precision.MONTH, DateHow.RELATIVE
     if m["yrel"]:  # "in June last year": that year's month, whatever the tense
         year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
         first, last = _month(date(year, month, 1))
@@ -1613,15 +1630,17 @@ def _at(ctx: _Context, start: int, families: Iterable[str]) -> TimeExpression | 
     return None
 
 
-def _context(text: str, published: date | None, anchor: date | None = None) -> _Context:
+def _context(
+    text: str, published: date | None, anchor: date | None = None, year: int | None = None
+) -> _Context:
     low = text.lower()
     if len(low) != len(text):  # a rare letter whose lower case is longer (İ)
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _Context(text, low, published, [], anchor)
+    return _Context(text, low, published, [], anchor, year)
 
 
 def find_times(
-    text: str, published: date | None, *, anchor: date | None = None
+    text: str, published: date | None, *, anchor: date | None = None, year: int | None = None
 ) -> list[TimeExpression]:
     """Every time expression of `text`, in order and without overlaps, resolved.
 
@@ -1635,8 +1654,9 @@ def find_times(
     the latest such day of this text, else from `anchor`, else from the publication
     date. With an anchor, an event told without a time after "after" or "following"
     ("after Ankara expelled the attaché") is dated from the anchor to publication.
+    `year` is the year the text before last named (`year_anchor`): what "that year" is.
     """
-    ctx = _context(text, published, anchor)
+    ctx = _context(text, published, anchor, year)
     cores = _core_positions(ctx.text, ctx.low)
     if not cores:
         return _events(ctx)
@@ -1660,10 +1680,10 @@ def find_times(
 
 
 def _find_times_slowly(
-    text: str, published: date | None, *, anchor: date | None = None
+    text: str, published: date | None, *, anchor: date | None = None, year: int | None = None
 ) -> list[TimeExpression]:
     """find_times without its shortcuts: the reference the tests hold it to."""
-    ctx = _context(text, published, anchor)
+    ctx = _context(text, published, anchor, year)
     pos = 0
     while (m := _COMBINED.search(text, pos)) is not None:
         found = _at(ctx, m.start(), _ORDER[_ORDER.index(m.lastgroup or "") :])
@@ -1673,6 +1693,15 @@ def _find_times_slowly(
         ctx.found.append(found)
         pos = found.end
     return _events(ctx)
+
+
+def year_anchor(times: Iterable[TimeExpression], year: int | None = None) -> int | None:
+    """The year the last expression of `times` that lies within one year names, else
+    `year`: what a later "that year" refers to."""
+    for t in times:
+        if t.earliest.year == t.latest.year:
+            year = t.earliest.year
+    return year
 
 
 def day_anchor(times: Iterable[TimeExpression], anchor: date | None = None) -> date | None:

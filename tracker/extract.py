@@ -50,7 +50,7 @@ import pysbd
 from tracker.articles import paragraphs as article_paragraphs
 from tracker.articles import split_glued
 from tracker.cues import Cues, KindNoun, StateCue, cues, lowered_pattern
-from tracker.dates import TimeExpression, day_anchor, find_times
+from tracker.dates import TimeExpression, day_anchor, find_times, year_anchor
 from tracker.gazetteer import NON_STATE, PAIR, PERSON, PLACE, Mention, find_mentions
 from tracker.parties import (
     Actor,
@@ -369,6 +369,8 @@ class _Article:
     actors_of: dict[int, list[Actor]] = field(default_factory=dict)
     # The last day the sentences read so far named: what "earlier in the day" counts from.
     anchor: date | None = None
+    # The last year they named: what "that year" is.
+    year: int | None = None
 
 
 # --------------------------------------------------------------------------- segmentation
@@ -1779,7 +1781,7 @@ def _sentence(art: _Article, span: Span, paragraph_start: int, index: int) -> _S
         TimeExpression(
             t.start + start, t.end + start, t.text, t.earliest, t.latest, t.precision, t.how
         )
-        for t in find_times(art.text[start:end], art.published, anchor=art.anchor)
+        for t in find_times(art.text[start:end], art.published, anchor=art.anchor, year=art.year)
     ]
     return _Sentence(
         start,
@@ -1820,16 +1822,17 @@ def extract(text: str, published: date | None) -> list[Claim]:
     for paragraph in every:
         if paragraph not in candidates:
             # No cue here, but the days it names are what later sentences count from.
-            art.anchor = _anchor_after(art, paragraph)
+            _read_times(art, paragraph)
             continue
         art.sentences, art.actors_of, cued = candidates[paragraph]
         for index, span in enumerate(art.sentences):
             if index not in cued:
-                art.anchor = _anchor_after(art, span)
+                _read_times(art, span)
                 continue
             sent = _sentence(art, span, paragraph[0], index)
             claims += _sentence_claims(art, sent, index)
             art.anchor = day_anchor(sent.times, art.anchor)
+            art.year = year_anchor(sent.times, art.year)
     return _same_event_dates(claims, published)
 
 
@@ -1870,10 +1873,11 @@ def _names_two_states(text: str, mentions: Sequence[Mention], c: Cues) -> bool:
     return any(noun.pair and noun.pattern.search(text) for noun in c.kinds)
 
 
-def _anchor_after(art: _Article, span: Span) -> date | None:
-    """The day the text last named once `span` has been read."""
-    times = find_times(art.text[span[0] : span[1]], art.published, anchor=art.anchor)
-    return day_anchor(times, art.anchor)
+def _read_times(art: _Article, span: Span) -> None:
+    """Move on the day and the year the text last named past `span`."""
+    times = find_times(art.text[span[0] : span[1]], art.published, anchor=art.anchor, year=art.year)
+    art.anchor = day_anchor(times, art.anchor)
+    art.year = year_anchor(times, art.year)
 
 
 def _named_as_place(text: str, mention: Mention, c: Cues) -> bool:
