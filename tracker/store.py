@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, or_, select, union_all, update
+from sqlalchemy import and_, bindparam, case, delete, func, or_, select, union_all, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
@@ -22,6 +22,7 @@ from tracker.gazetteer import party_name
 from tracker.models import metadata, span_days, utcnow
 from tracker.timeline import Policy, counts, effective_start
 from tracker.vocab import (
+    EVIDENCE_STATES,
     ArticleText,
     Claim,
     Fact,
@@ -333,6 +334,9 @@ def _sql_day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+_STATE_BITS = EVIDENCE_STATES
+
+
 @dataclass(frozen=True)
 class _Window:
     """Where the decisive evidence of one channel on a day can be: its latest counting
@@ -344,6 +348,7 @@ class _Window:
     day: date | None
     reach: date | None
     longest: int
+    states: tuple[State, ...]
 
 
 @cache
@@ -387,17 +392,33 @@ def _windows_statement(one_kind: bool, as_of: bool) -> Any:
         .where(EVIDENCE.c.channel_id == days.c.id)
         .scalar_subquery()
     )
+    # The states of the evidence starting on that day, as a sum of distinct powers of two.
+    bits = case(
+        *((ties.c.state == state.value, 1 << i) for i, state in enumerate(_STATE_BITS)),
+        else_=0,
+    )
+    states = (
+        select(func.sum(bits.distinct()))
+        .where(ties.c.channel_id == days.c.id, ties.c.effective_start == days.c.day)
+        .scalar_subquery()
+    )
     return select(
-        days.c.id, days.c.kind, days.c.day, reach.label("reach"), longest.label("longest")
+        days.c.id,
+        days.c.kind,
+        days.c.day,
+        reach.label("reach"),
+        longest.label("longest"),
+        states.label("states"),
     )
 
 
-def _candidate_parts(n: int, as_of: bool) -> list[Any]:
+def _candidate_parts(n: int, states: int, as_of: bool) -> list[Any]:
     """The evidence of channel :c<n> that can decide its status on :day<n> or corroborate
-    what decides it: of a state of the evidence starting on :day<n>, evidence whose
-    interval meets :day<n> and starts between :lo<n> (:day<n> minus the longest interval)
-    and :hi<n> (the latest end of the evidence starting on :day<n>); and evidence quoting
-    one starting on :day<n> (copies of a wire story, wherever their dates fall)."""
+    what decides it: of each state :s<n>_<i> of the evidence starting on :day<n>, evidence
+    whose interval meets :day<n> and starts between :lo<n> (:day<n> minus the longest
+    interval) and :hi<n> (the latest end of the evidence starting on :day<n>); and
+    evidence quoting one starting on :day<n> (copies of a wire story, wherever their
+    dates fall). Each part is a range scan of one index."""
     ev, ar = EVIDENCE.alias(f"e{n}"), ARTICLE.alias(f"a{n}")
     ties = EVIDENCE.alias(f"t{n}")
     channel: Any = bindparam(f"c{n}")
@@ -411,22 +432,25 @@ def _candidate_parts(n: int, as_of: bool) -> list[Any]:
             .where(ev.c.channel_id == channel, _counting_in(ev, ar, as_of), *where)
         )
 
-    window = (
-        ev.c.state.in_(select(ties.c.state).where(at_day)),
-        ev.c.effective_start >= bindparam(f"lo{n}"),
-        ev.c.effective_start <= bindparam(f"hi{n}"),
-    )
-    return [
-        part(*window, ev.c.effective_end >= day),
-        part(*window, ev.c.effective_start >= day, ev.c.effective_end.is_(None)),
-        part(ev.c.quote_key.in_(select(ties.c.quote_key).where(at_day))),
-    ]
+    parts = []
+    for i in range(states):
+        window = (
+            ev.c.state == bindparam(f"s{n}_{i}"),
+            ev.c.effective_start >= bindparam(f"lo{n}"),
+            ev.c.effective_start <= bindparam(f"hi{n}"),
+        )
+        parts.append(part(*window, ev.c.effective_end >= day))
+        parts.append(part(*window, ev.c.effective_start >= day, ev.c.effective_end.is_(None)))
+    parts.append(part(ev.c.quote_key.in_(select(ties.c.quote_key).where(at_day))))
+    return parts
 
 
 @cache
-def _candidates_statement(dated: int, as_of: bool) -> Any:
-    """The candidates of `dated` channels (_candidate_parts), and the evidence of the
-    channels :ids with no effective start, whose start is their publication."""
+def _candidates_statement(dated: int, states: int, as_of: bool) -> Any:
+    """The candidates of `dated` channels with a deciding day, with room for `states`
+    states of the evidence starting on that day (_candidate_parts; a state left NULL
+    matches nothing), and the evidence of the channels :ids with no effective start,
+    whose start is their publication."""
     ev, ar = EVIDENCE.alias("u"), ARTICLE.alias("ua")
     undated = (
         select(*_fact_columns(ev, ar))
@@ -437,7 +461,7 @@ def _candidates_statement(dated: int, as_of: bool) -> Any:
             _counting_in(ev, ar, as_of),
         )
     )
-    parts = [p for n in range(dated) for p in _candidate_parts(n, as_of)]
+    parts = [p for n in range(dated) for p in _candidate_parts(n, states, as_of)]
     return union_all(*parts, undated) if parts else undated
 
 
@@ -451,19 +475,25 @@ def _channel_statement() -> Any:
     )
 
 
+_STATES = {s.value: s for s in State}
+_MODALITIES = {m.value: m for m in Modality}
+_PRECISIONS = {p.value: p for p in Precision}
+_REVIEWS = {r.value: r for r in Review}
+
+
 def _row_fact(r: Any, pair: str, kind: Kind) -> Fact:
     return Fact(
         evidence_id=r[0],
         article_id=r[1],
         pair=pair,
         kind=kind,
-        state=State(r[3]),
-        modality=Modality(r[4]),
+        state=_STATES[r[3]],
+        modality=_MODALITIES[r[4]],
         effective_start=_sql_day(r[5]),
         effective_end=_sql_day(r[6]),
-        precision=Precision(r[7]),
+        precision=_PRECISIONS[r[7]],
         confidence=r[8],
-        review=Review(r[9]),
+        review=_REVIEWS[r[9]],
         published=_sql_day(r[10]),
         quote=r[11],
         source=r[12],
@@ -492,10 +522,20 @@ def status_facts(
     the day or tie with D, and that channel is read whole.
     """
     conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        # A few short index range scans: starting parallel workers costs more than they do.
+        conn.exec_driver_sql("SET LOCAL max_parallel_workers_per_gather = 0")
     params: dict[str, Any] = {"pair": pair, "on": on, "kind": str(kind), "as_of": as_of}
     windows = [
-        _Window(int(cid), Kind(k), _sql_day(day), _sql_day(hi), math.ceil(float(span or 0)))
-        for cid, k, day, hi, span in conn.execute(
+        _Window(
+            int(cid),
+            Kind(k),
+            _sql_day(day),
+            _sql_day(hi),
+            math.ceil(float(span or 0)),
+            tuple(s for i, s in enumerate(_STATE_BITS) if int(bits or 0) >> i & 1),
+        )
+        for cid, k, day, hi, span, bits in conn.execute(
             _windows_statement(kind is not None, as_of is not None), params
         )
     ]
@@ -512,7 +552,14 @@ def status_facts(
                 f"lo{n}": w.day - timedelta(days=w.longest + 1),
                 f"hi{n}": w.reach or w.day,
             }
-        statement = _candidates_statement(len(dated), as_of is not None)
+        # Evidence starting on one day rarely holds more than one state: room for one or
+        # two keeps the statements few, so each is compiled (and planned) once.
+        room = max((len(w.states) for w in dated), default=1)
+        room = 1 if room <= 1 else 2 if room == 2 else len(_STATE_BITS)
+        for n, w in enumerate(dated):
+            bounds |= {f"s{n}_{i}": None for i in range(room)}
+            bounds |= {f"s{n}_{i}": state.value for i, state in enumerate(w.states)}
+        statement = _candidates_statement(len(dated), room, as_of is not None)
         for r in conn.execute(statement, bounds):
             k = by_id[r[2]].kind
             found[k].setdefault(r[0], _row_fact(r, pair, k))
