@@ -384,6 +384,12 @@ _LOOKBACK = {
 }
 
 
+# Beyond this many stretches and evidence marks a chart is drawn dense (see
+# charts.plot_timeline): each shape costs about a millisecond to draw and a few hundred
+# bytes of SVG, and thousands of them in one row of pixels show nothing more.
+MAX_CHART_SHAPES = 2000
+
+
 def _chart(ctx: _Context, period: Period, on: date) -> str:
     ev = ctx.snap.evidence
     if period.kind in _LOOKBACK:
@@ -397,6 +403,7 @@ def _chart(ctx: _Context, period: Period, on: date) -> str:
         end=on,
         highlight=(period.start, on),
         stale_days=ctx.policy.stale_days,
+        max_shapes=MAX_CHART_SHAPES,
     )
     return charts.figure_svg(fig)
 
