@@ -20,9 +20,8 @@ a profiler sees the work the ingest workers do::
 
     pyinstrument benchmarks/run.py --parse-only --articles 1000
 
-Both modes also time the candidate-only status query proposed in
-docs/performance.md (`proposed_statuses` below) and check that it answers exactly
-as `tracker.query.statuses` does wherever the latter finishes.
+Both modes also check that `tracker.query.statuses` answers exactly as derivation over
+the whole history of the channels does.
 
 `--db` takes a SQLite URL (a file is made per store) or a PostgreSQL server URL whose
 user may create databases: each store is then a new database on that server, dropped
@@ -76,7 +75,7 @@ from tracker import query, timeline
 from tracker.db import make_engine, open_store
 from tracker.models import metadata
 from tracker.reading import SUFFIXES
-from tracker.vocab import Fact, Kind, Modality, Precision, Review, State
+from tracker.vocab import Kind, Modality, Precision, Review, State
 
 ARTICLE = metadata.tables["article"]
 CHANNEL = metadata.tables["channel"]
@@ -604,10 +603,9 @@ def _status_child(
     url: str,
     targets: list[tuple[str, str, str | None]],
     days: list[date],
-    fn_name: str,
 ) -> None:
     engine = make_engine(url)
-    fn = query.statuses if fn_name == "current" else proposed_statuses
+    fn = query.statuses
     for name, pair, kind in targets:
         k = Kind(kind) if kind else None
         fn(engine, pair, days[0], kind=k)  # warm: connection, caches
@@ -632,271 +630,15 @@ def _agree_child(
     targets: list[tuple[str, str, str | None]],
     days: list[date],
 ) -> None:
-    """Both ways of answering a status query, against derivation over the whole history."""
+    """The status query against derivation over the whole history."""
     engine = make_engine(url)
     for _, pair, kind in targets:
         k = Kind(kind) if kind else None
         for day in days:
             reference = full_history_statuses(engine, pair, day, kind=k)
-            for name, fn in (("current", query.statuses), ("proposed", proposed_statuses)):
-                same = fn(engine, pair, day, kind=k) == reference
-                emit("sample", f"{name} {'same' if same else 'different'}", 1.0)
+            same = query.statuses(engine, pair, day, kind=k) == reference
+            emit("sample", "same" if same else "different", 1.0)
     engine.dispose()
-
-
-# --------------------------------------------------------------------------- the proposal
-
-# The SQL shape proposed for status on a day: fetch only the evidence that can decide it,
-# then let tracker.timeline.status_on derive the answer from that handful of facts.
-#
-# The decisive evidence of a channel is the counting evidence with the latest effective
-# start D not after the day, ties broken by rank; status_on needs those ties and every
-# fact that corroborates one of them: same state and overlapping times, or the same
-# quote. A fact overlapping the ties starts no earlier than D minus the channel's longest
-# interval and no later than the ties' latest end (hi), and ends on or after D, so:
-#   1. per channel of the pair, D (a backward index scan, LIMIT 1), hi, and the
-#      channel's longest interval (a max on an expression index);
-#   2. per channel with a D, the same-state rows of that window, the rows quoting a tie,
-#      and the (rare) undated rows, whose start is their article's publication.
-# Every part is an index range scan; none reads a channel's whole history. SQLite runs
-# 1 and 2 as separate statements (round trips cost nothing there); PostgreSQL runs them
-# as one statement with a LATERAL join per channel. Quotes are compared as stored text,
-# timeline._same_claim compares them with white space collapsed: a stored key of the
-# collapsed quote would make that part exact too. It relies on the indexes below,
-# which the benchmark creates (docs/performance.md).
-PROPOSED_INDEXES = {
-    "sqlite": (
-        "CREATE INDEX IF NOT EXISTS ix_evidence_channel_state_span ON evidence "
-        "(channel_id, state, effective_start, effective_end)",
-        "CREATE INDEX IF NOT EXISTS ix_evidence_channel_span ON evidence "
-        "(channel_id, (julianday(effective_end) - julianday(effective_start)))",
-        "CREATE INDEX IF NOT EXISTS ix_evidence_channel_quote ON evidence (channel_id, quote)",
-    ),
-    "postgresql": (
-        "CREATE INDEX IF NOT EXISTS ix_evidence_channel_state_span ON evidence "
-        "(channel_id, state, effective_start, effective_end)",
-        "CREATE INDEX IF NOT EXISTS ix_evidence_channel_span ON evidence "
-        "(channel_id, (effective_end - effective_start))",
-        "CREATE INDEX IF NOT EXISTS ix_evidence_channel_quote ON evidence (channel_id, md5(quote))",
-    ),
-}
-
-
-def create_proposed_indexes(url: str) -> float:
-    engine = make_engine(url)
-    started = time.perf_counter()
-    with engine.begin() as conn:
-        for ddl in PROPOSED_INDEXES[engine.dialect.name]:
-            conn.execute(text(ddl))
-    with engine.connect() as conn:
-        conn.execute(text("ANALYZE"))
-        conn.commit()
-    engine.dispose()
-    return time.perf_counter() - started
-
-
-def _counting_sql(as_of: date | None) -> str:
-    """timeline.counts in SQL under the default modalities (e: evidence, a: article)."""
-    where = "e.review <> 'rejected' AND (e.review = 'accepted' OR e.modality = 'asserted')"
-    return where + (" AND a.published <= :as_of" if as_of is not None else "")
-
-
-_COLUMNS = (
-    "e.id, e.article_id, e.channel_id, e.state, e.modality, e.effective_start, "
-    "e.effective_end, e.precision, e.confidence, e.review, a.published, e.quote, a.source"
-)
-_FROM = "FROM evidence e JOIN article a ON a.id = e.article_id"
-
-
-def _first_sql(dialect: str, as_of: date | None, kind: bool) -> str:
-    """Statement 1, per channel of the pair: D, the ties' latest end, the longest interval."""
-    span = (
-        "t.effective_end - t.effective_start"
-        if dialect == "postgresql"
-        else "julianday(t.effective_end) - julianday(t.effective_start)"
-    )
-    counting = _counting_sql(as_of)
-    return (
-        "WITH d AS (SELECT c.id, c.kind, "
-        f"(SELECT e.effective_start {_FROM} WHERE e.channel_id = c.id "
-        f"AND e.effective_start <= :on AND {counting} "
-        "ORDER BY e.effective_start DESC LIMIT 1) AS day "
-        "FROM channel c WHERE c.pair = :pair" + (" AND c.kind = :kind" if kind else "") + ") "
-        "SELECT d.id, d.kind, d.day, "
-        f"(SELECT max(coalesce(e.effective_end, e.effective_start)) {_FROM} "
-        f"WHERE e.channel_id = d.id AND e.effective_start = d.day AND {counting}) AS hi, "
-        f"(SELECT max({span}) FROM evidence t WHERE t.channel_id = d.id) AS reach "
-        "FROM d"
-    )
-
-
-def _second_sql(dialect: str, as_of: date | None) -> str:
-    """Statement 2, per channel with a D: the facts that can decide or corroborate it."""
-    counting = _counting_sql(as_of)
-    same_quote = (
-        "md5(e.quote) IN (SELECT md5(t.quote)"
-        if dialect == "postgresql"
-        else "e.quote IN (SELECT t.quote"
-    )
-    ties = "FROM evidence t WHERE t.channel_id = :c AND t.effective_start = :day)"
-    head = f"SELECT {_COLUMNS} {_FROM} WHERE e.channel_id = :c AND {counting}"
-    return (
-        f"{head} AND e.state IN (SELECT t.state {ties} "
-        "AND e.effective_start >= :lo AND e.effective_start <= :hi AND e.effective_end >= :day "
-        f"UNION ALL {head} AND e.state IN (SELECT t.state {ties} "
-        "AND e.effective_start >= :day AND e.effective_start <= :hi AND e.effective_end IS NULL "
-        f"UNION ALL {head} AND {same_quote} {ties} "
-        f"UNION ALL {head} AND e.effective_start IS NULL"
-    )
-
-
-def _lateral_sql(as_of: date | None, kind: bool) -> str:
-    """PostgreSQL: statements 1 and 2 as one, a LATERAL join per channel (one round trip).
-
-    Rows: (1, channel, kind, D, fact columns) per candidate fact, and (0, channel, kind,
-    D, nulls) once per channel so that channels without facts are listed too.
-    """
-    counting = _counting_sql(as_of)
-    ties = "FROM evidence t WHERE t.channel_id = b.id AND t.effective_start = b.day)"
-    head = f"SELECT {_COLUMNS} {_FROM} WHERE e.channel_id = b.id AND {counting}"
-    nulls = ", ".join(["NULL"] * (_COLUMNS.count(",") + 1))
-    return (
-        "WITH d AS (SELECT c.id, c.kind, "
-        f"(SELECT e.effective_start {_FROM} WHERE e.channel_id = c.id "
-        f"AND e.effective_start <= :on AND {counting} "
-        "ORDER BY e.effective_start DESC LIMIT 1) AS day "
-        "FROM channel c WHERE c.pair = :pair" + (" AND c.kind = :kind" if kind else "") + "), "
-        "b AS (SELECT d.id, d.kind, d.day, "
-        f"(SELECT max(coalesce(e.effective_end, e.effective_start)) {_FROM} "
-        f"WHERE e.channel_id = d.id AND e.effective_start = d.day AND {counting}) AS hi, "
-        "d.day - (SELECT coalesce(max(t.effective_end - t.effective_start), 0) + 1 "
-        "FROM evidence t WHERE t.channel_id = d.id) AS lo FROM d WHERE d.day IS NOT NULL) "
-        "SELECT 1, b.id, b.kind, b.day, x.* FROM b CROSS JOIN LATERAL ("
-        f"{head} AND e.state IN (SELECT t.state {ties} "
-        "AND e.effective_start >= b.lo AND e.effective_start <= b.hi AND e.effective_end >= b.day "
-        f"UNION ALL {head} AND e.state IN (SELECT t.state {ties} "
-        "AND e.effective_start >= b.day AND e.effective_start <= b.hi AND e.effective_end IS NULL "
-        f"UNION ALL {head} AND md5(e.quote) IN (SELECT md5(t.quote) {ties}) x "
-        "UNION ALL SELECT 1, d.id, d.kind, d.day, x.* FROM d CROSS JOIN LATERAL ("
-        f"{head.replace('b.id', 'd.id')} AND e.effective_start IS NULL) x "
-        f"UNION ALL SELECT 0, d.id, d.kind, d.day, {nulls} FROM d"
-    )
-
-
-def _fact(r: Any, pair: str, kind: Kind) -> Fact:
-    return Fact(
-        evidence_id=r[0],
-        article_id=r[1],
-        pair=pair,
-        kind=kind,
-        state=State(r[3]),
-        modality=Modality(r[4]),
-        effective_start=_day(r[5]),
-        effective_end=_day(r[6]),
-        precision=Precision(r[7]),
-        confidence=r[8],
-        review=Review(r[9]),
-        published=_day(r[10]),
-        quote=r[11],
-        source=r[12],
-    )
-
-
-def _day(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
-def proposed_statuses(
-    engine: Engine,
-    pair: str,
-    on: date,
-    *,
-    kind: Kind | None = None,
-    policy: timeline.Policy = timeline.Policy(),
-) -> list[Any]:
-    """What query.statuses answers, from the candidate facts only."""
-    if policy.modalities != timeline.Policy().modalities:
-        return query.statuses(engine, pair, on, kind=kind, policy=policy)
-    dialect, as_of = engine.dialect.name, policy.as_of
-    params: dict[str, Any] = {"pair": pair, "on": on, "kind": str(kind), "as_of": as_of}
-    undated = text(
-        f"SELECT {_COLUMNS} {_FROM} WHERE e.channel_id = :c AND {_counting_sql(as_of)} "
-        "AND e.effective_start IS NULL"
-    )
-    if dialect == "postgresql":
-        return _lateral_statuses(engine, pair, on, kind, policy)
-    out = []
-    with engine.connect() as conn:
-        channels = conn.execute(text(_first_sql(dialect, as_of, kind is not None)), params).all()
-        found = {Kind(k): (cid, _day(day), _day(hi), reach) for cid, k, day, hi, reach in channels}
-        if kind is not None:
-            found.setdefault(kind, (-1, None, None, None))
-        for k in sorted(found):
-            cid, day, hi, reach = found[k]
-            if cid < 0:
-                facts: list[Fact] = []
-            elif day is None:
-                rows = conn.execute(undated, {"c": cid, "as_of": as_of}).all()
-                facts = [_fact(r, pair, k) for r in rows]
-            else:
-                bounds = {
-                    "c": cid,
-                    "day": day,
-                    "lo": day - timedelta(days=int(reach or 0) + 1),
-                    "hi": hi or day,
-                    "as_of": as_of,
-                }
-                rows = conn.execute(text(_second_sql(dialect, as_of)), bounds).all()
-                facts = list({r[0]: _fact(r, pair, k) for r in rows}.values())
-            # An undated fact whose article date falls after D moves D: rare, so that
-            # channel is answered from all its facts rather than by another statement.
-            if any(
-                f.effective_start is None
-                and (s := timeline.effective_start(f)) is not None
-                and s <= on
-                and (day is None or s > day)
-                for f in facts
-            ):
-                every = text(f"SELECT {_COLUMNS} {_FROM} WHERE e.channel_id = :c")
-                facts = [_fact(r, pair, k) for r in conn.execute(every, {"c": cid})]
-            out.append(timeline.status_on(pair, k, facts, on, policy))
-    return out
-
-
-def _lateral_statuses(
-    engine: Engine, pair: str, on: date, kind: Kind | None, policy: timeline.Policy
-) -> list[Any]:
-    sql = text(_lateral_sql(policy.as_of, kind is not None))
-    params = {"pair": pair, "on": on, "kind": str(kind), "as_of": policy.as_of}
-    with engine.connect() as conn:
-        rows = conn.execute(sql, params).all()
-    channels: dict[Kind, tuple[int, date | None]] = {}
-    facts: dict[int, dict[int, Fact]] = {}
-    for r in rows:
-        k = Kind(r[2])
-        channels[k] = (r[1], r[3])
-        if r[0]:
-            facts.setdefault(r[1], {})[r[4]] = _fact(r[4:], pair, k)
-    if kind is not None:
-        channels.setdefault(kind, (-1, None))
-    out = []
-    for k in sorted(channels):
-        cid, day = channels[k]
-        mine = list(facts.get(cid, {}).values())
-        if any(
-            f.effective_start is None
-            and (s := timeline.effective_start(f)) is not None
-            and s <= on
-            and (day is None or s > day)
-            for f in mine
-        ):
-            every = text(f"SELECT {_COLUMNS} {_FROM} WHERE e.channel_id = :c")
-            with engine.connect() as conn:
-                mine = [_fact(r, pair, k) for r in conn.execute(every, {"c": cid})]
-        out.append(timeline.status_on(pair, k, mine, on, policy))
-    return out
 
 
 # --------------------------------------------------------------------------- (d), (e)
@@ -984,23 +726,18 @@ def measure_queries(
         ("channel (median)", mp_, mk),
         ("pair (busiest)", pp, None),
     ]
-    got = limited(_status_child, (url, targets, days, "current"), budget)
-    report_samples(results, "status.current", got, "query.statuses", budget)
-    took = create_proposed_indexes(url)
-    results.put("status.index_seconds", took, f"  proposed indexes built in {took:.1f} s")
-    got = limited(_status_child, (url, targets, days, "proposed"), budget)
-    report_samples(results, "status.proposed", got, "proposed", budget)
+    got = limited(_status_child, (url, targets, days), budget)
+    report_samples(results, "status", got, "query.statuses", budget)
     check = limited(_agree_child, (url, targets, days[:agree_days]), budget)
     tail = "" if check.finished else " (stopped by the budget)"
-    for name in ("current", "proposed"):
-        same = len(check.samples.get(f"{name} same", []))
-        different = len(check.samples.get(f"{name} different", []))
-        results.put(
-            f"status.agreement.{name}",
-            {"same": same, "different": different, "finished": check.finished},
-            f"  {name} answers == derivation over the whole history on {same} of "
-            f"{same + different} checked (target, day){tail}",
-        )
+    same = len(check.samples.get("same", []))
+    different = len(check.samples.get("different", []))
+    results.put(
+        "status.agreement",
+        {"same": same, "different": different, "finished": check.finished},
+        f"  answers == derivation over the whole history on {same} of "
+        f"{same + different} checked (target, day){tail}",
+    )
 
 
 def measure_frames(results: Results, url: str, on: date, budget: float) -> None:
@@ -1231,7 +968,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, help="generate into (or reuse) this folder")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--queries", type=int, default=200, help="random days per status target")
-    parser.add_argument("--agree", type=int, default=50, help="days to check proposed == current")
+    parser.add_argument("--agree", type=int, default=50, help="days checked against derivation")
     parser.add_argument("--channels", type=int, default=200, help="channels (store mode)")
     parser.add_argument("--years", type=int, default=20, help="years of evidence (store mode)")
     parser.add_argument("--budget", type=float, default=300, help="seconds per measurement")

@@ -19,7 +19,7 @@ from alembic.script import Script, ScriptDirectory
 from sqlalchemy import Engine, MetaData, func, inspect, select
 
 from tracker.db import alembic_config, make_engine, migrations_dir
-from tracker.models import metadata
+from tracker.models import metadata, quote_key
 from tracker.vocab import DateHow, Kind, Modality, Precision, PublishedHow, Review, State
 
 SCRIPT = ScriptDirectory(str(migrations_dir()))
@@ -67,6 +67,7 @@ SAMPLE_ROWS: dict[str, list[dict[str, Any]]] = {
             "date_how": DateHow.EXPLICIT.value,
             "modality": Modality.ASSERTED.value,
             "quote": "spoke again",
+            "quote_key": quote_key("spoke again"),
             "char_start": 51,
             "char_end": 62,
             "confidence": 0.9,
@@ -201,6 +202,29 @@ def test_upgrade_and_downgrade_keep_rows(bare_engine: Engine, revision: Script) 
     assert {t: after_upgrade.get(t) for t in expected} == expected
     command.downgrade(cfg, revision.revision)
     assert row_counts(bare_engine) == expected
+
+
+def test_quote_keys_are_filled_in_for_stored_evidence(bare_engine: Engine) -> None:
+    cfg = alembic_config(bare_engine)
+    command.upgrade(cfg, "0001")
+    insert_samples(bare_engine)
+    wrapped = {
+        **SAMPLE_ROWS["evidence"][0],
+        "id": 2,
+        "quote": "spoke\n  again",
+        "char_start": 40,
+    }
+    del wrapped["quote_key"]
+    old = MetaData()
+    old.reflect(bare_engine)
+    with bare_engine.begin() as conn:
+        conn.execute(old.tables["evidence"].insert().values(wrapped))
+    command.upgrade(cfg, "head")
+    with bare_engine.connect() as conn:
+        keys = conn.exec_driver_sql("SELECT id, quote_key FROM evidence ORDER BY id").all()
+    # The same words wrapped differently share one key.
+    assert keys == [(1, quote_key("spoke again")), (2, quote_key("spoke again"))]
+    assert quote_key("spoke again") != quote_key("spoke  gain")
 
 
 def _script_copy_with(tmp_path: Path, name: str, body: str) -> Config:

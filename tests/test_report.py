@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from matplotlib import colors as mpl_colors
 from sqlalchemy import Engine
 
 from tests.test_analysis import (
@@ -293,6 +294,31 @@ def test_charts_have_one_row_per_channel_and_render_deterministically(sample: En
     assert svg == charts.figure_svg(charts.timeline_figure(spans, ev, end=D(2024, 1, 1)))
     assert svg.startswith("<svg") and "<dc:date>" not in svg and "<metadata>" not in svg
     assert "CN-US  military-relations" in svg  # labels stay text
+
+
+def test_a_dense_chart_draws_its_stretches_as_one_image(sample: Engine) -> None:
+    snap = analysis.load(sample)
+    spans, ev = analysis.timeline(snap, until=D(2024, 1, 1)), analysis.evidence(snap)
+    full = charts.timeline_figure(spans, ev, end=D(2024, 1, 1), max_shapes=len(spans) + len(ev))
+    assert full.axes[0].get_images() == [] and full.axes[0].get_title(loc="left") == ""
+    dense = charts.timeline_figure(spans, ev, end=D(2024, 1, 1), max_shapes=1)
+    ax = dense.axes[0]
+    (image,) = ax.get_images()
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [charts.channel_label(p, k) for p, k in _vocab_sorted(SAMPLE_CHANNELS)]
+    # One row of pixels bands per channel; the stretches' colours are in it.
+    pixels = image.get_array()
+    assert pixels.shape[0] == len(labels) * 5
+    drawn = {tuple(round(c, 3) for c in px[:3]) for px in pixels.reshape(-1, 4) if px[3] > 0}
+    colours = {
+        tuple(round(c, 3) for c in mpl_colors.to_rgb(charts.STATE_COLOURS[str(s)]))
+        for s in spans["state"]
+    }
+    assert drawn == colours
+    assert "not marked" in ax.get_title(loc="left")
+    assert charts.figure_svg(dense) == charts.figure_svg(
+        charts.timeline_figure(spans, ev, end=D(2024, 1, 1), max_shapes=1)
+    )
 
 
 def _vocab_sorted(channels: list[tuple[str, Kind]]) -> list[tuple[str, str]]:

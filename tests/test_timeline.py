@@ -235,3 +235,33 @@ def test_the_timeline_agrees_with_status_on_every_day_it_covers(
     for before, after in pairwise(spans):
         assert before.end is not None and before.end < after.start
         assert before.state != after.state
+
+
+@given(
+    facts_strategy(),
+    st.lists(days, min_size=1, max_size=5),
+    st.sampled_from([None, D(2000, 1, 1), D(2015, 6, 1)]),
+    st.integers(min_value=0, max_value=400),
+)
+def test_a_derivation_made_once_answers_as_status_on_every_day(
+    facts: list[Fact], ons: list[date], as_of: date | None, stale_days: int
+) -> None:
+    policy = Policy(as_of=as_of)
+    derived = timeline.Derivation(PAIR, KIND, facts, policy).under(
+        Policy(as_of=as_of, stale_days=stale_days)
+    )
+    # The days a status can change on, and the days before them, as well as any day.
+    starts = [f.effective_start for f in facts if f.effective_start is not None]
+    for on in [*ons, *starts, *(d - timedelta(days=1) for d in starts)]:
+        expected = timeline.status_on(
+            PAIR, KIND, facts, on, Policy(as_of=as_of, stale_days=stale_days)
+        )
+        assert derived.status_on(on) == expected
+        best = derived.decisive_on(on)
+        assert best == timeline.decisive(facts, on, policy)
+    pool = [f for f in facts if timeline.counts(f, policy)]
+    for interval, first in derived.intervals():
+        assert first == timeline.decisive(facts, interval.start, policy)
+        assert interval.state == first.state
+    assert [iv for iv, _ in derived.intervals()] == timeline.intervals(PAIR, KIND, facts, policy)
+    assert all(timeline.corroboration(pool)(f) == timeline.corroborating(f, pool) for f in pool)

@@ -19,13 +19,15 @@ takes (`CN-US`, `us-china`, `US–China`); an unknown pair or kind raises ValueE
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Final
+from functools import cached_property
+from typing import Any, Final, cast
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine, Select, Table, select
+import pyarrow as pa
+from sqlalchemy import Connection, Engine, Select, Table, select
 
 from tracker import timeline as tl
 from tracker.db import open_store
@@ -117,16 +119,47 @@ _CHANNEL_TYPES: dict[str, Any] = {
 
 @dataclass(frozen=True)
 class Snapshot:
-    """One read of the store: its evidence (a frame), its channels and the derivation facts.
+    """One read of the store: its evidence (a frame) and its channels; the derivation
+    facts, built from the frame when first asked for.
 
     Pass it instead of a database to ask many questions of one read.
     """
 
     evidence: pd.DataFrame
     channels: pd.DataFrame
-    facts: dict[tuple[str, Kind], list[Fact]] = field(repr=False)
     pair: str | None = None
     kind: Kind | None = None
+
+    @cached_property
+    def facts(self) -> dict[tuple[str, Kind], list[Fact]]:
+        """The facts of every channel (channels without evidence too), in frame order."""
+        grouped: dict[tuple[str, Kind], list[Fact]] = {
+            (str(p), Kind(k)): []
+            for p, k in zip(self.channels["pair"], self.channels["kind"], strict=True)
+        }
+        for fact in _facts(self.evidence):
+            grouped.setdefault((fact.pair, fact.kind), []).append(fact)
+        return grouped
+
+    @cached_property
+    def derivations(self) -> dict[tuple[str, Kind], tl.Derivation]:
+        """Each channel's history derived once under the default policy."""
+        return {
+            (p, k): tl.Derivation(p, k, facts, tl.Policy()) for (p, k), facts in self.facts.items()
+        }
+
+    def derived(self, policy: tl.Policy) -> list[tuple[tuple[str, Kind], tl.Derivation]]:
+        """Each channel's derivation under `policy`, in frame order (pair, then kind).
+
+        Which fact decides a day does not depend on the staleness horizon, so under the
+        default modalities and no `as_of` the derivations are made once per snapshot.
+        """
+        order = {k: i for i, k in enumerate(Kind)}
+        keys = sorted(self.facts, key=lambda key: (key[0], order[key[1]]))
+        default = tl.Policy()
+        if (policy.as_of, policy.modalities) != (default.as_of, default.modalities):
+            return [(key, tl.Derivation(key[0], key[1], self.facts[key], policy)) for key in keys]
+        return [(key, self.derivations[key].under(policy)) for key in keys]
 
     def narrow(self, pair: str | None = None, kind: str | Kind | None = None) -> Snapshot:
         """The same read restricted to one pair and/or one kind."""
@@ -139,15 +172,9 @@ class Snapshot:
             ev, ch = ev[ev["pair"] == the_pair], ch[ch["pair"] == the_pair]
         if the_kind is not None:
             ev, ch = ev[ev["kind"] == the_kind.value], ch[ch["kind"] == the_kind.value]
-        facts = {
-            key: list(value)
-            for key, value in self.facts.items()
-            if (the_pair is None or key[0] == the_pair) and (the_kind is None or key[1] == the_kind)
-        }
         return Snapshot(
             evidence=ev.reset_index(drop=True),
             channels=ch.reset_index(drop=True),
-            facts=facts,
             pair=the_pair or self.pair,
             kind=the_kind or self.kind,
         )
@@ -180,17 +207,6 @@ def _day(value: date | str | pd.Timestamp | None, name: str) -> date | None:
         raise ValueError(f"{name}: invalid date {value!r}, expected YYYY-MM-DD") from None
 
 
-def _to_date(value: Any) -> date | None:
-    """A Python date from a Timestamp, date or missing value."""
-    if value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return None
-
-
 def typed_frame(frame: pd.DataFrame, types: dict[str, Any]) -> pd.DataFrame:
     """The frame with exactly these columns, in this order, of these dtypes."""
     out = pd.DataFrame(index=frame.index)
@@ -201,10 +217,18 @@ def typed_frame(frame: pd.DataFrame, types: dict[str, Any]) -> pd.DataFrame:
         elif dtype == "object":
             out[column] = values.astype(object)
         else:
-            if isinstance(dtype, pd.CategoricalDtype):
+            if isinstance(dtype, pd.CategoricalDtype) and not _plain_text(values):
                 values = values.map(lambda v: None if v is None else str(v), na_action="ignore")
             out[column] = values.astype(dtype)
     return out.reset_index(drop=True)
+
+
+def _plain_text(values: pd.Series) -> bool:
+    """Whether a column holds only str (not enum members) and missing values."""
+    if values.dtype != object:
+        return False
+    kinds = {type(v) for v in values.drop_duplicates().tolist() if v is not None and v == v}
+    return kinds <= {str}
 
 
 def _engine(db: str | Engine) -> tuple[Engine, bool]:
@@ -219,43 +243,6 @@ def _engine(db: str | Engine) -> tuple[Engine, bool]:
 ARTICLE: Table = metadata.tables["article"]
 CHANNEL: Table = metadata.tables["channel"]
 EVIDENCE: Table = metadata.tables["evidence"]
-
-
-def _evidence_select(pair: str | None, kind: Kind | None) -> Select[Any]:
-    ev, ch, ar = EVIDENCE.c, CHANNEL.c, ARTICLE.c
-    query = (
-        select(
-            ev.id.label("evidence_id"),
-            ev.article_id,
-            ev.channel_id,
-            ar.source,
-            ar.article_index,
-            ar.title,
-            ar.published,
-            ar.published_how,
-            ch.pair,
-            ch.kind,
-            ev.state,
-            ev.effective_start,
-            ev.effective_end,
-            ev.precision,
-            ev.date_how,
-            ev.modality,
-            ev.quote,
-            ev.char_start,
-            ev.char_end,
-            ev.confidence,
-            ev.review,
-            ev.extractor_version,
-        )
-        .join(CHANNEL, ch.id == ev.channel_id)
-        .join(ARTICLE, ar.id == ev.article_id)
-    )
-    if pair is not None:
-        query = query.where(ch.pair == pair)
-    if kind is not None:
-        query = query.where(ch.kind == kind.value)
-    return query
 
 
 def _channel_select(pair: str | None, kind: Kind | None) -> Select[Any]:
@@ -273,40 +260,52 @@ def _sort_channels(frame: pd.DataFrame, *more: str) -> pd.DataFrame:
     return frame.sort_values(keys, kind="stable", na_position="last").reset_index(drop=True)
 
 
+def _dates(values: pd.Series) -> list[date | None]:
+    """Python dates (None where missing) from a datetime64 column, in one conversion."""
+    days = values.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    return cast(list[date | None], days.astype(object).tolist())
+
+
 def _facts(frame: pd.DataFrame) -> list[Fact]:
     """Derivation records for the rows of an evidence frame (in memory, no SQL)."""
+    kinds = {k.value: k for k in Kind}
+    states = {s.value: s for s in State}
+    modalities = {m.value: m for m in Modality}
+    precisions = {p.value: p for p in Precision}
+    reviews = {r.value: r for r in Review}
+    sources = frame["source"].astype(object).where(frame["source"].notna(), "").tolist()
     columns = [
         frame["evidence_id"].tolist(),
         frame["article_id"].tolist(),
-        frame["pair"].tolist(),
-        frame["kind"].tolist(),
-        frame["state"].tolist(),
-        frame["modality"].tolist(),
-        frame["effective_start"].tolist(),
-        frame["effective_end"].tolist(),
-        frame["precision"].tolist(),
+        frame["pair"].astype(object).tolist(),
+        frame["kind"].astype(object).tolist(),
+        frame["state"].astype(object).tolist(),
+        frame["modality"].astype(object).tolist(),
+        _dates(frame["effective_start"]),
+        _dates(frame["effective_end"]),
+        frame["precision"].astype(object).tolist(),
         frame["confidence"].tolist(),
-        frame["review"].tolist(),
-        frame["published"].tolist(),
-        frame["quote"].tolist(),
-        frame["source"].tolist(),
+        frame["review"].astype(object).tolist(),
+        _dates(frame["published"]),
+        frame["quote"].astype(object).tolist(),
+        sources,
     ]
     return [
         Fact(
             evidence_id=int(eid),
             article_id=int(aid),
             pair=str(pair),
-            kind=Kind(kind),
-            state=State(state),
-            modality=Modality(modality),
-            effective_start=_to_date(start),
-            effective_end=_to_date(end),
-            precision=Precision(precision),
+            kind=kinds[kind],
+            state=states[state],
+            modality=modalities[modality],
+            effective_start=start,
+            effective_end=end,
+            precision=precisions[precision],
             confidence=float(confidence),
-            review=Review(review),
-            published=_to_date(published),
+            review=reviews[review],
+            published=published,
             quote=str(quote),
-            source="" if source is None or source is pd.NA else str(source),
+            source=str(source),
         )
         for (
             eid,
@@ -327,6 +326,171 @@ def _facts(frame: pd.DataFrame) -> list[Fact]:
     ]
 
 
+def _rows(conn: Connection, sql: str) -> list[tuple[Any, ...]]:
+    """The rows of a statement straight from the driver's cursor, with no per-value
+    conversion in Python."""
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def _read(conn: Connection, query: Select[Any]) -> pd.DataFrame:
+    """A (small) select as a frame."""
+    sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql)
+        names = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    return pd.DataFrame.from_records(rows, columns=names, coerce_float=True)
+
+
+# Reading a million rows is bound by the Python objects the driver makes for them, so the
+# evidence is read as numbers wherever it can be: a vocabulary column as its index in the
+# vocabulary (-1: missing or unknown), a date as days since 1970 (_NO_DAY: missing), the
+# pair and kind through the channel id, the article's columns once per article.
+_NO_DAY = -(10**7)
+_EPOCH_DAYS = {
+    "sqlite": "CAST(julianday({}) - 2440587.5 AS INTEGER)",
+    "postgresql": "({} - DATE '1970-01-01')",
+}
+
+
+def _day_sql(column: str, dialect: str) -> str:
+    return (
+        f"COALESCE({_EPOCH_DAYS.get(dialect, _EPOCH_DAYS['postgresql']).format(column)}, {_NO_DAY})"
+    )
+
+
+def _code_sql(column: str, dtype: pd.CategoricalDtype) -> str:
+    whens = " ".join(f"WHEN '{value}' THEN {i}" for i, value in enumerate(dtype.categories))
+    return f"CASE {column} {whens} ELSE -1 END"
+
+
+def _channel_filter(pair: str | None, kind: Kind | None) -> str:
+    """SQL restricting evidence `e` to the channels of a pair and/or kind (both checked
+    against the vocabulary by the caller, so safe as literals)."""
+    where = []
+    if pair is not None:
+        where.append(f"c.pair = '{pair}'")
+    if kind is not None:
+        where.append(f"c.kind = '{kind.value}'")
+    if not where:
+        return ""
+    return f" WHERE e.channel_id IN (SELECT c.id FROM channel c WHERE {' AND '.join(where)})"
+
+
+def _columns(rows: list[tuple[Any, ...]], width: int) -> list[np.ndarray]:
+    table = np.array(rows, dtype=object) if rows else np.empty((0, width), dtype=object)
+    table = table.reshape(len(rows), width)
+    return [table[:, i] for i in range(width)]
+
+
+def _datetimes(days: np.ndarray) -> np.ndarray:
+    numbers = days.astype(np.int64)
+    out = numbers.astype("datetime64[D]").astype(DATETIME)
+    out[numbers == _NO_DAY] = np.datetime64("NaT")
+    return out
+
+
+def _text(values: np.ndarray) -> Any:
+    """A text column (TEXT) from str and None, converted by pyarrow in one pass."""
+    if TEXT.storage == "pyarrow":
+        try:
+            return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
+        except (pa.ArrowException, TypeError):
+            pass
+    return pd.array(values, dtype=TEXT)
+
+
+def _categorical(codes: np.ndarray, dtype: pd.CategoricalDtype) -> pd.Categorical:
+    return pd.Categorical.from_codes(codes.astype(np.int64), dtype=dtype)
+
+
+def _take(keys: np.ndarray, ids: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """values[i] for the row i whose id is each of `keys` (every key is among `ids`)."""
+    order = np.argsort(ids, kind="stable")
+    return values[order[np.searchsorted(ids[order], keys)]]
+
+
+def _read_evidence(
+    conn: Connection, channels: pd.DataFrame, pair: str | None, kind: Kind | None
+) -> pd.DataFrame:
+    """The evidence frame in _EVIDENCE_TYPES, unsorted, in two statements."""
+    dialect = conn.dialect.name
+    where = _channel_filter(pair, kind)
+    evidence = _columns(
+        _rows(
+            conn,
+            "SELECT e.id, e.article_id, e.channel_id, "
+            f"{_code_sql('e.state', STATE_DTYPE)}, {_code_sql('e.precision', PRECISION_DTYPE)}, "
+            f"{_code_sql('e.date_how', DATE_HOW_DTYPE)}, "
+            f"{_code_sql('e.modality', MODALITY_DTYPE)}, {_code_sql('e.review', REVIEW_DTYPE)}, "
+            f"{_day_sql('e.effective_start', dialect)}, {_day_sql('e.effective_end', dialect)}, "
+            "e.quote, e.char_start, e.char_end, e.confidence, e.extractor_version "
+            f"FROM evidence e{where}",
+        ),
+        15,
+    )
+    articles = _columns(
+        _rows(
+            conn,
+            "SELECT a.id, a.source, a.article_index, a.title, "
+            f"{_day_sql('a.published', dialect)}, "
+            f"{_code_sql('a.published_how', PUBLISHED_HOW_DTYPE)} FROM article a"
+            + (f" WHERE a.id IN (SELECT e.article_id FROM evidence e{where})" if where else ""),
+        ),
+        6,
+    )
+    (eid, aid, cid, state, precision, date_how, modality, review, start, end) = evidence[:10]
+    quote, char_start, char_end, confidence, version = evidence[10:]
+    article_ids = articles[0].astype(np.int64)
+    article_id = aid.astype(np.int64)
+
+    order = np.argsort(article_ids, kind="stable")
+    at = order[np.searchsorted(article_ids[order], article_id)]
+
+    def of_article(values: np.ndarray) -> np.ndarray:
+        return values[at]
+
+    channel_id = cid.astype(np.int64)
+    channel_ids = channels["channel_id"].to_numpy(dtype=np.int64)
+
+    def of_channel(column: str) -> np.ndarray:
+        return _take(channel_id, channel_ids, channels[column].astype(object).to_numpy())
+
+    frame = {
+        "evidence_id": eid.astype(np.int64),
+        "article_id": article_id,
+        "channel_id": channel_id,
+        "source": _text(articles[1]).take(at),
+        "article_index": of_article(articles[2]).astype(np.int64),
+        "title": _text(articles[3]).take(at),
+        "published": _datetimes(of_article(articles[4])),
+        "published_how": _categorical(of_article(articles[5]), PUBLISHED_HOW_DTYPE),
+        "pair": _text(of_channel("pair")),
+        "kind": pd.Categorical(of_channel("kind"), dtype=KIND_DTYPE),
+        "state": _categorical(state, STATE_DTYPE),
+        "effective_start": _datetimes(start),
+        "effective_end": _datetimes(end),
+        "precision": _categorical(precision, PRECISION_DTYPE),
+        "date_how": _categorical(date_how, DATE_HOW_DTYPE),
+        "modality": _categorical(modality, MODALITY_DTYPE),
+        "quote": _text(quote),
+        "char_start": char_start.astype(np.int64),
+        "char_end": char_end.astype(np.int64),
+        "confidence": confidence.astype(np.float64),
+        "review": _categorical(review, REVIEW_DTYPE),
+        "extractor_version": _text(version),
+    }
+    return pd.DataFrame(frame, columns=list(_EVIDENCE_TYPES))
+
+
 def load(
     db: str | Engine | Snapshot, *, pair: str | None = None, kind: str | Kind | None = None
 ) -> Snapshot:
@@ -341,19 +505,20 @@ def load(
     engine, owned = _engine(db)
     try:
         with engine.connect() as conn:
-            raw = pd.read_sql(_evidence_select(the_pair, the_kind), conn)
-            raw_channels = pd.read_sql(_channel_select(the_pair, the_kind), conn)
+            ch = _sort_channels(
+                typed_frame(_read(conn, _channel_select(None, None)), _CHANNEL_TYPES)
+            )
+            raw = _read_evidence(conn, ch, the_pair, the_kind)
     finally:
         if owned:
             engine.dispose()
-    ev = _sort_channels(typed_frame(raw, _EVIDENCE_TYPES), "effective_start", "evidence_id")
-    ch = _sort_channels(typed_frame(raw_channels, _CHANNEL_TYPES))
-    grouped: dict[tuple[str, Kind], list[Fact]] = {
-        (str(p), Kind(k)): [] for p, k in zip(ch["pair"], ch["kind"], strict=True)
-    }
-    for fact in _facts(ev):
-        grouped.setdefault((fact.pair, fact.kind), []).append(fact)
-    return Snapshot(evidence=ev, channels=ch, facts=grouped, pair=the_pair, kind=the_kind)
+    if the_pair is not None:
+        ch = ch[ch["pair"] == the_pair]
+    if the_kind is not None:
+        ch = ch[ch["kind"] == the_kind.value]
+    ch = ch.reset_index(drop=True)
+    ev = _sort_channels(raw, "effective_start", "evidence_id")
+    return Snapshot(evidence=ev, channels=ch, pair=the_pair, kind=the_kind)
 
 
 def _channel_items(snap: Snapshot) -> list[tuple[tuple[str, Kind], list[Fact]]]:
@@ -556,11 +721,9 @@ def timeline(
     horizon = _day(until, "until") or date.today()
     policy = tl.Policy(stale_days=stale_days)
     rows = []
-    for (p, k), facts in _channel_items(snap):
-        by_id = {f.evidence_id: f for f in facts}
-        pool = [f for f in facts if tl.counts(f, policy)]
-        for iv in tl.intervals(p, k, facts, policy):
-            best = tl.decisive(pool, iv.start, policy)
+    for (p, k), derived in snap.derived(policy):
+        by_id = {f.evidence_id: f for f in derived.pool}
+        for iv, best in derived.intervals():
             behind = [by_id[i] for i in iv.evidence_ids]
             last = _last_known(behind)
             upto = iv.end if iv.end is not None else max(horizon, iv.start)
@@ -574,7 +737,7 @@ def timeline(
                     "evidence_ids": list(iv.evidence_ids),
                     "sources": len({f.article_id for f in behind}),
                     "uncertain": iv.uncertain,
-                    "uncertain_until": tl.effective_end(best) if best and iv.uncertain else None,
+                    "uncertain_until": tl.effective_end(best) if iv.uncertain else None,
                     "stale": last is not None and (upto - last).days > stale_days,
                     "last_evidence": last,
                     "quote": iv.quote,
@@ -609,12 +772,9 @@ def transition_rows(snap: Snapshot, policy: tl.Policy = tl.Policy()) -> list[dic
         )
     )
     rows = []
-    for (p, k), facts in _channel_items(snap):
-        pool = [f for f in facts if tl.counts(f, policy)]
+    for (p, k), derived in snap.derived(policy):
         previous = State.UNKNOWN
-        for iv in tl.intervals(p, k, facts, policy):
-            best = tl.decisive(pool, iv.start, policy)
-            assert best is not None
+        for iv, best in derived.intervals():
             rows.append(
                 {
                     "pair": p,
@@ -623,7 +783,7 @@ def transition_rows(snap: Snapshot, policy: tl.Policy = tl.Policy()) -> list[dic
                     "from_state": previous,
                     "to_state": iv.state,
                     "evidence_id": best.evidence_id,
-                    "sources": tl.source_count(best, pool),
+                    "sources": len({f.article_id for f in derived.claims.corroborating(best)}),
                     "uncertain": iv.uncertain,
                     "quote": best.quote,
                     "source": best.source,
@@ -659,16 +819,12 @@ def _split_by_year(start: date, end: date) -> Iterable[tuple[int, int]]:
 
 
 def _segments(
-    facts: Sequence[Fact], policy: tl.Policy
+    derived: tl.Derivation,
 ) -> Iterable[tuple[date, date | None, State, date | None]]:
     """Stretches over which one piece of evidence decides: (start, end or None, state,
     the latest day that evidence speaks of). Status only changes where evidence starts."""
-    pool = [f for f in facts if tl.counts(f, policy)]
-    days = sorted({d for f in pool if (d := tl.effective_start(f)) is not None})
-    for i, day in enumerate(days):
-        best = tl.decisive(pool, day, policy)
-        if best is None:
-            continue
+    days = derived.days
+    for i, (day, best) in enumerate(zip(days, derived.decisive, strict=True)):
         end = days[i + 1] - timedelta(days=1) if i + 1 < len(days) else None
         yield day, end, best.state, _last_known([best])
 
@@ -701,8 +857,8 @@ def time_in_state(
             entry[0] += days
             entry[1] += days if stale else 0
 
-    for (p, k), facts in _channel_items(snap):
-        for start, end, state, known in _segments(facts, policy):
+    for (p, k), derived in snap.derived(policy):
+        for start, end, state, known in _segments(derived):
             last = horizon if end is None else min(end, horizon)
             if start > last:
                 continue
@@ -763,12 +919,9 @@ def suspension_spells(
     snap = load(db, pair=pair, kind=kind)
     policy = tl.Policy()
     rows: list[dict[str, Any]] = []
-    for (p, k), facts in _channel_items(snap):
-        pool = [f for f in facts if tl.counts(f, policy)]
+    for (p, k), derived in snap.derived(policy):
         spell: dict[str, Any] | None = None
-        for iv in tl.intervals(p, k, facts, policy):
-            best = tl.decisive(pool, iv.start, policy)
-            assert best is not None
+        for iv, best in derived.intervals():
             if iv.state in NOT_WORKING and spell is None:
                 spell = {
                     "pair": p,
@@ -814,12 +967,16 @@ def _events(facts: Sequence[Fact]) -> list[list[Fact]]:
             i = parent[i]
         return i
 
-    for i, fact in enumerate(facts):
-        peers = [f for f in facts if f.modality == fact.modality]
-        same = {f.evidence_id for f in tl.corroborating(fact, peers)}
-        for j, other in enumerate(facts):
-            if other.evidence_id in same:
-                parent[root(j)] = root(i)
+    position = {f.evidence_id: i for i, f in enumerate(facts)}
+    by_modality: dict[Modality, list[Fact]] = {}
+    for fact in facts:
+        by_modality.setdefault(fact.modality, []).append(fact)
+    for peers in by_modality.values():
+        same = tl.corroboration(peers)
+        for fact in peers:
+            i = position[fact.evidence_id]
+            for other in same(fact):
+                parent[root(position[other.evidence_id])] = root(i)
     groups: dict[int, list[Fact]] = {}
     for i, fact in enumerate(facts):
         groups.setdefault(root(i), []).append(fact)

@@ -14,6 +14,7 @@ from typing import Any
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -91,6 +92,80 @@ def _limits(
     return (lo if start else lo - margin), (hi if end else hi + margin)
 
 
+# The widest a dense chart's image gets, in columns: about a pixel each at 100 dpi.
+_DENSE_COLUMNS = 1100
+# A channel's row in a dense chart's image: blank, bar, bar, bar, blank (as _BAR_HEIGHT).
+_DENSE_ROW = (False, True, True, True, False)
+
+
+def _in_view(frame: pd.DataFrame, first: str, last: str | None, lo: date, hi: date) -> int:
+    """How many rows of a frame fall (at least partly) between lo and hi."""
+    if frame is None or not len(frame):
+        return 0
+    starts = frame[first]
+    ends = frame[last].fillna(pd.Timestamp(hi)) if last else starts
+    inside = (starts <= pd.Timestamp(hi)) & (ends >= pd.Timestamp(lo))
+    return int(inside.sum())
+
+
+def _rgba(colour: str, alpha: float) -> tuple[float, float, float, float]:
+    r, g, b, _ = mpl.colors.to_rgba(colour)
+    return (r, g, b, alpha)
+
+
+def _plot_dense(
+    ax: Axes,
+    intervals: pd.DataFrame,
+    rows: list[tuple[str, str]],
+    lo: date,
+    hi: date,
+    stale_days: int,
+) -> None:
+    """The stretches of `plot_timeline` as one image: a day (or a few) per column."""
+    days = (hi - lo).days + 1
+    per_column = -(-days // _DENSE_COLUMNS)
+    columns = -(-days // per_column)
+    image = np.zeros((len(rows) * len(_DENSE_ROW), columns, 4))
+    y_of = {channel: i for i, channel in enumerate(rows)}
+    bar = [i for i, filled in enumerate(_DENSE_ROW) if filled]
+
+    def column(day: date) -> int:
+        return (day - lo).days // per_column
+
+    for row in intervals.itertuples(index=False):
+        channel = (str(row.pair), str(row.kind))
+        first, last = _ts(row.start), _ts(row.end) or hi
+        if channel not in y_of or first is None or first > hi or last < lo:
+            continue
+        first, last = max(first, lo), min(last, hi)
+        colour = STATE_COLOURS.get(str(row.state), STATE_COLOURS["unknown"])
+        top = y_of[channel] * len(_DENSE_ROW)
+        known = _ts(getattr(row, "last_evidence", None))
+        fresh_until = last
+        if known is not None:
+            fresh_until = max(first - timedelta(days=1), known + timedelta(days=stale_days))
+        for a, b, alpha in (
+            (first, min(last, fresh_until), 1.0),
+            (max(first, fresh_until + timedelta(days=1)), last, 0.35),
+        ):
+            if a <= b:
+                image[top + bar[0] : top + bar[-1] + 1, column(a) : column(b) + 1] = _rgba(
+                    colour, alpha
+                )
+    ax.imshow(
+        image,
+        aspect="auto",
+        interpolation="nearest",
+        extent=(
+            mdates.date2num(lo),
+            mdates.date2num(lo + timedelta(days=columns * per_column)),
+            len(rows) - 0.5,
+            -0.5,
+        ),
+        zorder=2,
+    )
+
+
 def plot_timeline(
     ax: Axes,
     intervals: pd.DataFrame,
@@ -101,6 +176,7 @@ def plot_timeline(
     highlight: tuple[date, date] | None = None,
     stale_days: int = DEFAULT_STALE_DAYS,
     legend: bool = True,
+    max_shapes: int | None = None,
 ) -> list[tuple[str, str]]:
     """Draw channel timelines into `ax`; returns the channels in row order (top first).
 
@@ -111,9 +187,27 @@ def plot_timeline(
     effective start (filled circle: asserted; square: planned; diamond: intent;
     triangle: hypothetical; cross: rejected by an analyst) with a line over the
     effective interval when it spans days. `highlight` shades a period.
+
+    With `max_shapes`, a chart that would draw more stretches and marks than that is
+    drawn dense instead: the stretches as one image (a column of pixels per day, or per
+    few days when the span is long; faded once stale; no hatching), and no evidence
+    marks; a line above the chart says so.
     """
     rows = _channels(intervals, evidence)
     lo, hi = _limits(intervals, evidence, start, end)
+    if max_shapes is not None:
+        shapes = _in_view(intervals, "start", "end", lo, hi) + (
+            _in_view(evidence, "effective_start", None, lo, hi) if evidence is not None else 0
+        )
+        if shapes > max_shapes:
+            _plot_dense(ax, intervals, rows, lo, hi, stale_days)
+            ax.set_title(
+                f"{shapes:,} stretches and pieces of evidence: stretches drawn as an image, "
+                "evidence not marked",
+                loc="left",
+                fontsize=8,
+            )
+            intervals, evidence = intervals.iloc[0:0], None
     y_of = {channel: i for i, channel in enumerate(rows)}
     x_lo, x_hi = mdates.date2num(lo), mdates.date2num(hi + timedelta(days=1))
 
@@ -244,6 +338,7 @@ def timeline_figure(
     stale_days: int = DEFAULT_STALE_DAYS,
     title: str | None = None,
     width: float = 11.0,
+    max_shapes: int | None = None,
 ) -> Figure:
     """A new figure holding `plot_timeline` (see there), sized to the number of channels."""
     n = max(1, len(_channels(intervals, evidence)))
@@ -257,6 +352,7 @@ def timeline_figure(
         end=end,
         highlight=highlight,
         stale_days=stale_days,
+        max_shapes=max_shapes,
     )
     if title:
         ax.set_title(title, loc="left", fontsize=11)

@@ -4,11 +4,26 @@ Calendar facts (publication and effective dates) are stored as DATE, instants as
 Uniqueness lives in constraints, so concurrent ingests cannot duplicate rows.
 """
 
+import hashlib
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import CheckConstraint, Column, DateTime, Index, MetaData, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    DateTime,
+    Index,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import Integer
 from sqlmodel import Field, SQLModel
 
 from tracker.vocab import (
@@ -38,6 +53,35 @@ def _in(column: str, values: Iterable[StrEnum]) -> str:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def quote_key(quote: str) -> str:
+    """The key of a quote with its white space folded: copies of one wire story that wrap
+    their lines differently share it, so the store can find them with an index."""
+    return hashlib.md5(" ".join(quote.split()).encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def _quote_key_default(context: Any) -> str:
+    return quote_key(context.get_current_parameters()["quote"])
+
+
+class span_days(FunctionElement[int]):
+    """How many days an evidence's effective interval spans, in the database's date
+    arithmetic: the key of the index that bounds how far back an overlap can start."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "span_days"
+
+
+@compiles(span_days, "sqlite")
+def _span_days_sqlite(element: span_days, compiler: SQLCompiler, **kw: Any) -> str:
+    return "(julianday(effective_end) - julianday(effective_start))"
+
+
+@compiles(span_days)
+def _span_days(element: span_days, compiler: SQLCompiler, **kw: Any) -> str:
+    return "(effective_end - effective_start)"
 
 
 class Party(SQLModel, table=True):
@@ -112,6 +156,18 @@ class Evidence(SQLModel, table=True):
             name="interval",
         ),
         Index("ix_evidence_channel_effective", "channel_id", "effective_start"),
+        # Status on a day reads only the evidence that can decide it (store.status_facts):
+        # the latest start by channel and state, how far back an overlapping interval can
+        # begin, and copies of a quote.
+        Index(
+            "ix_evidence_channel_state_span",
+            "channel_id",
+            "state",
+            "effective_start",
+            "effective_end",
+        ),
+        Index("ix_evidence_channel_span", "channel_id", span_days()),
+        Index("ix_evidence_channel_quote", "channel_id", "quote_key"),
     )
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
@@ -123,6 +179,8 @@ class Evidence(SQLModel, table=True):
     date_how: str = Field(default=DateHow.PUBLICATION.value, max_length=20)
     modality: str = Field(default=Modality.ASSERTED.value, max_length=20)
     quote: str = Field(sa_column=Column(Text, nullable=False))
+    # quote_key(quote), filled in on insert.
+    quote_key: str = Field(sa_column=Column(String(32), nullable=False, default=_quote_key_default))
     char_start: int
     char_end: int
     confidence: float = Field(default=0.5)

@@ -43,8 +43,9 @@ def statuses(
 ) -> list[ChannelStatus]:
     """The status of every channel of a pair (or one channel) on day `on`.
 
-    Under the default modalities only the facts that can decide the day are read
-    (store.status_facts); a policy that counts other modalities reads the whole history.
+    Under the default modalities only the facts that can decide the day are read, for
+    all channels of the pair at once (store.status_facts); a policy that counts other
+    modalities reads the whole history.
     """
     if policy.modalities != timeline.Policy().modalities:
         grouped = _facts_by_channel(engine, pair, kind)
@@ -52,23 +53,8 @@ def statuses(
             timeline.status_on(p, k, facts, on, policy) for (p, k), facts in sorted(grouped.items())
         ]
     with session_scope(engine) as session:
-        channels = [
-            (p, k)
-            for p, k in store.channel_list(session=session, pair=pair)
-            if kind is None or k == kind
-        ]
-        if kind is not None and (pair, kind) not in channels:
-            channels.append((pair, kind))
-        return [
-            timeline.status_on(
-                p,
-                k,
-                store.status_facts(session=session, pair=p, kind=k, on=on, as_of=policy.as_of),
-                on,
-                policy,
-            )
-            for p, k in sorted(channels)
-        ]
+        found = store.status_facts(session=session, pair=pair, on=on, kind=kind, as_of=policy.as_of)
+    return [timeline.status_on(pair, k, facts, on, policy) for k, facts in sorted(found.items())]
 
 
 def status_row(status: ChannelStatus, policy: timeline.Policy) -> dict[str, Any]:

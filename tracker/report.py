@@ -10,6 +10,7 @@ deterministic: the same store and period give byte-identical files.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -158,16 +159,29 @@ def _environment() -> Environment:
 
 @dataclass(frozen=True)
 class _Context:
-    """What every period's report draws on: one read of the store, derived once."""
+    """What every period's report draws on: one read of the store, derived once, and
+    indexed by date so that a period only looks at what falls in it."""
 
     snap: analysis.Snapshot
     policy: tl.Policy
+    derived: list[tl.Derivation]
     facts_by_id: dict[int, Fact]
     article_index: dict[int, int]
-    transitions: list[dict[str, Any]]
+    # Changes of state, in date order (stable), and their dates.
+    changes: list[dict[str, Any]]
+    change_days: list[date]
     spans: pd.DataFrame
     conflicts: list[tl.Conflict]
+    # Each conflict's window, and the conflicts' positions ordered by window start.
+    windows: list[tuple[date, date] | None]
+    by_window_start: list[int]
+    window_starts: list[date]
     conflicted: frozenset[int]
+    # Evidence that is not asserted, in report order, and its starts.
+    other: list[Fact]
+    other_starts: list[date]
+    published: list[date]
+    first_start: date | None
 
 
 def _context(engine: Engine, pair: str | None, stale_days: int, end: date) -> _Context:
@@ -177,19 +191,39 @@ def _context(engine: Engine, pair: str | None, stale_days: int, end: date) -> _C
     found = [
         c for (p, k), group in sorted(snap.facts.items()) for c in tl.conflicts(p, k, group, policy)
     ]
+    windows = [_overlap(c.first, c.second) for c in found]
+    placed = sorted(
+        (i for i, w in enumerate(windows) if w is not None),
+        key=lambda i: windows[i][0],  # type: ignore[index]
+    )
     ev = snap.evidence
+    changes = sorted(analysis.transition_rows(snap, policy), key=lambda t: t["date"])
+    other = sorted(
+        (f for f in facts if f.modality != Modality.ASSERTED and tl.effective_start(f) is not None),
+        key=lambda f: (tl.effective_start(f) or date.min, f.pair, f.kind.value, f.evidence_id),
+    )
+    starts = ev["effective_start"].dropna()
     return _Context(
         snap=snap,
         policy=policy,
+        derived=[d for _, d in snap.derived(policy)],
         facts_by_id={f.evidence_id: f for f in facts},
         article_index=dict(
             zip(ev["evidence_id"].tolist(), ev["article_index"].tolist(), strict=True)
         ),
-        transitions=analysis.transition_rows(snap, policy),
+        changes=changes,
+        change_days=[t["date"] for t in changes],
         # Stretches do not depend on the period; a chart cuts them at its own end.
         spans=analysis.timeline(snap, stale_days=stale_days, until=end),
         conflicts=found,
+        windows=windows,
+        by_window_start=placed,
+        window_starts=[windows[i][0] for i in placed],  # type: ignore[index]
         conflicted=frozenset(i for c in found for i in (c.first.evidence_id, c.second.evidence_id)),
+        other=other,
+        other_starts=[tl.effective_start(f) or date.min for f in other],
+        published=sorted(f.published for f in facts if f.published),
+        first_start=starts.min().date() if len(starts) else None,
     )
 
 
@@ -255,12 +289,13 @@ def _side(ctx: _Context, fact: Fact) -> dict[str, Any]:
 
 
 def _period_view(ctx: _Context, period: Period, on: date) -> dict[str, Any]:
-    statuses = analysis.status_rows(ctx.snap, on, ctx.policy)
+    statuses = [d.status_on(on) for d in ctx.derived]
     rows = [_status_row(ctx, s) for s in statuses]
     counts = [
         {"state": state.value, "count": sum(1 for s in statuses if s.state == state)}
         for state in _STATE_ORDER
     ]
+    lo, hi = bisect_left(ctx.change_days, period.start), bisect_right(ctx.change_days, on)
     changes = [
         {
             "pair": t["pair"],
@@ -272,15 +307,16 @@ def _period_view(ctx: _Context, period: Period, on: date) -> dict[str, Any]:
             "sources": t["sources"],
             "evidence": _source(ctx, t["evidence_id"]),
         }
-        for t in sorted(ctx.transitions, key=lambda t: t["date"])
-        if period.start <= t["date"] <= on
+        for t in ctx.changes[lo:hi]
     ]
-    # One entry per contested piece of evidence, with everything that disagrees with it.
+    # One entry per contested piece of evidence, with everything that disagrees with it;
+    # the conflicts whose window meets the period, in the order they were found.
+    begun = ctx.by_window_start[: bisect_right(ctx.window_starts, on)]
+    meeting = sorted(i for i in begun if ctx.windows[i][1] >= period.start)  # type: ignore[index]
     grouped: dict[tuple[str, str, int], dict[str, Any]] = {}
-    for c in ctx.conflicts:
-        window = _overlap(c.first, c.second)
-        if window is None or window[1] < period.start or window[0] > on:
-            continue
+    for i in meeting:
+        c, window = ctx.conflicts[i], ctx.windows[i]
+        assert window is not None
         entry = grouped.setdefault(
             (c.pair, c.kind.value, c.first.evidence_id),
             {"pair": c.pair, "kind": c.kind.value, "windows": [], "first": _side(ctx, c.first)},
@@ -310,6 +346,7 @@ def _period_view(ctx: _Context, period: Period, on: date) -> dict[str, Any]:
                 "days": (on - last).days if last else None,
             }
         )
+    first, past = bisect_left(ctx.other_starts, period.start), bisect_right(ctx.other_starts, on)
     other = [
         {
             "pair": f.pair,
@@ -319,17 +356,9 @@ def _period_view(ctx: _Context, period: Period, on: date) -> dict[str, Any]:
             "when": _span(start, tl.effective_end(f) or start),
             "evidence": _source(ctx, f.evidence_id),
         }
-        for f in sorted(
-            ctx.facts_by_id.values(),
-            key=lambda f: (tl.effective_start(f) or date.min, f.pair, f.kind.value, f.evidence_id),
-        )
-        if f.modality != Modality.ASSERTED
-        and (start := tl.effective_start(f)) is not None
-        and period.start <= start <= on
+        for f, start in zip(ctx.other[first:past], ctx.other_starts[first:past], strict=True)
     ]
-    published = sum(
-        1 for f in ctx.facts_by_id.values() if f.published and period.start <= f.published <= on
-    )
+    published = bisect_right(ctx.published, on) - bisect_left(ctx.published, period.start)
     return {
         "period": period,
         "on": long_date(on),
@@ -342,7 +371,7 @@ def _period_view(ctx: _Context, period: Period, on: date) -> dict[str, Any]:
         "conflicts": conflicts,
         "stale": stale,
         "other": other,
-        "published": published,
+        "published": max(published, 0),
     }
 
 
@@ -355,13 +384,18 @@ _LOOKBACK = {
 }
 
 
+# Beyond this many stretches and evidence marks a chart is drawn dense (see
+# charts.plot_timeline): each shape costs about a millisecond to draw and a few hundred
+# bytes of SVG, and thousands of them in one row of pixels show nothing more.
+MAX_CHART_SHAPES = 2000
+
+
 def _chart(ctx: _Context, period: Period, on: date) -> str:
     ev = ctx.snap.evidence
     if period.kind in _LOOKBACK:
         first = period.start - _LOOKBACK[period.kind]
     else:
-        starts = [d.date() for d in ev["effective_start"].dropna()]
-        first = min([*starts, period.start]).replace(month=1, day=1)
+        first = min(ctx.first_start or period.start, period.start).replace(month=1, day=1)
     fig = charts.timeline_figure(
         ctx.spans,
         ev,
@@ -369,6 +403,7 @@ def _chart(ctx: _Context, period: Period, on: date) -> str:
         end=on,
         highlight=(period.start, on),
         stale_days=ctx.policy.stale_days,
+        max_shapes=MAX_CHART_SHAPES,
     )
     return charts.figure_svg(fig)
 

@@ -7,19 +7,23 @@ writers: they lean on the unique constraints (insert, ignore the conflict, selec
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, bindparam, case, delete, func, or_, select, union_all, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from tracker.gazetteer import party_name
-from tracker.models import metadata, utcnow
+from tracker.models import metadata, span_days, utcnow
 from tracker.published import LOWER_BOUND_NOTE
+from tracker.timeline import Policy, counts, effective_start
 from tracker.vocab import (
+    EVIDENCE_STATES,
     ArticleText,
     Claim,
     Fact,
@@ -302,64 +306,286 @@ def facts(*, session: Session, pair: str | None = None, kind: Kind | None = None
     return [_to_fact(r) for r in session.execute(query.order_by(EVIDENCE.c.id)).all()]
 
 
-def _counting(as_of: date | None) -> Any:
-    """The SQL twin of timeline.counts for the default policy: asserted or accepted, not
-    rejected, and known by `as_of`."""
-    counted = or_(
-        EVIDENCE.c.review == Review.ACCEPTED.value,
-        and_(
-            EVIDENCE.c.modality == Modality.ASSERTED.value,
-            EVIDENCE.c.review != Review.REJECTED.value,
-        ),
+def _fact_columns(ev: Any, ar: Any) -> tuple[Any, ...]:
+    """The columns _row_fact reads, for aliases of evidence and article."""
+    return (
+        ev.c.id,
+        ev.c.article_id,
+        ev.c.channel_id,
+        ev.c.state,
+        ev.c.modality,
+        ev.c.effective_start,
+        ev.c.effective_end,
+        ev.c.precision,
+        ev.c.confidence,
+        ev.c.review,
+        ar.c.published,
+        ev.c.quote,
+        ar.c.source,
     )
-    return counted if as_of is None else and_(counted, ARTICLE.c.published <= as_of)
+
+
+def _counting_in(ev: Any, ar: Any, as_of: bool) -> Any:
+    """timeline.counts in SQL under the default policy: asserted or accepted, not
+    rejected, and (with `as_of`, the bound parameter) known by then."""
+    counted = or_(
+        ev.c.review == Review.ACCEPTED.value,
+        and_(ev.c.modality == Modality.ASSERTED.value, ev.c.review != Review.REJECTED.value),
+    )
+    return and_(counted, ar.c.published <= bindparam("as_of")) if as_of else counted
+
+
+def _sql_day(value: Any) -> date | None:
+    """A date from a column or an aggregate over one (SQLite returns the text of a max)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+_STATE_BITS = EVIDENCE_STATES
+
+
+@dataclass(frozen=True)
+class _Window:
+    """Where the decisive evidence of one channel on a day can be: its latest counting
+    start `day` not after the day, the latest end of the evidence starting then (`reach`),
+    and how many days the channel's longest interval spans (`longest`)."""
+
+    channel_id: int
+    kind: Kind
+    day: date | None
+    reach: date | None
+    longest: int
+    states: tuple[State, ...]
+
+
+@cache
+def _windows_statement(one_kind: bool, as_of: bool) -> Any:
+    """Per channel of :pair (and :kind): a backward index scan for its latest counting
+    start not after :on, a max over the evidence starting then, and a max over the index
+    on interval length."""
+    ev, ar = EVIDENCE.alias("e"), ARTICLE.alias("a")
+    source = ev.join(ar, ar.c.id == ev.c.article_id) if as_of else ev
+    channels = select(CHANNEL.c.id, CHANNEL.c.kind).where(CHANNEL.c.pair == bindparam("pair"))
+    if one_kind:
+        channels = channels.where(CHANNEL.c.kind == bindparam("kind"))
+    latest = (
+        select(ev.c.effective_start)
+        .select_from(source)
+        .where(
+            ev.c.channel_id == CHANNEL.c.id,
+            ev.c.effective_start <= bindparam("on"),
+            _counting_in(ev, ar, as_of),
+        )
+        .order_by(ev.c.effective_start.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    days = channels.add_columns(latest.label("day")).cte("days")
+    ties, tie_articles = EVIDENCE.alias("t"), ARTICLE.alias("ta")
+    tie_source = ties.join(tie_articles, tie_articles.c.id == ties.c.article_id) if as_of else ties
+    reach = (
+        select(func.max(func.coalesce(ties.c.effective_end, ties.c.effective_start)))
+        .select_from(tie_source)
+        .where(
+            ties.c.channel_id == days.c.id,
+            ties.c.effective_start == days.c.day,
+            _counting_in(ties, tie_articles, as_of),
+        )
+        .scalar_subquery()
+    )
+    longest = (
+        select(func.max(span_days()))
+        .select_from(EVIDENCE)
+        .where(EVIDENCE.c.channel_id == days.c.id)
+        .scalar_subquery()
+    )
+    # The states of the evidence starting on that day, as a sum of distinct powers of two.
+    bits = case(
+        *((ties.c.state == state.value, 1 << i) for i, state in enumerate(_STATE_BITS)),
+        else_=0,
+    )
+    states = (
+        select(func.sum(bits.distinct()))
+        .where(ties.c.channel_id == days.c.id, ties.c.effective_start == days.c.day)
+        .scalar_subquery()
+    )
+    return select(
+        days.c.id,
+        days.c.kind,
+        days.c.day,
+        reach.label("reach"),
+        longest.label("longest"),
+        states.label("states"),
+    )
+
+
+def _candidate_parts(n: int, states: int, as_of: bool) -> list[Any]:
+    """The evidence of channel :c<n> that can decide its status on :day<n> or corroborate
+    what decides it: of each state :s<n>_<i> of the evidence starting on :day<n>, evidence
+    whose interval meets :day<n> and starts between :lo<n> (:day<n> minus the longest
+    interval) and :hi<n> (the latest end of the evidence starting on :day<n>); and
+    evidence quoting one starting on :day<n> (copies of a wire story, wherever their
+    dates fall). Each part is a range scan of one index."""
+    ev, ar = EVIDENCE.alias(f"e{n}"), ARTICLE.alias(f"a{n}")
+    ties = EVIDENCE.alias(f"t{n}")
+    channel: Any = bindparam(f"c{n}")
+    day: Any = bindparam(f"day{n}")
+    at_day = and_(ties.c.channel_id == channel, ties.c.effective_start == day)
+
+    def part(*where: Any) -> Any:
+        return (
+            select(*_fact_columns(ev, ar))
+            .select_from(ev.join(ar, ar.c.id == ev.c.article_id))
+            .where(ev.c.channel_id == channel, _counting_in(ev, ar, as_of), *where)
+        )
+
+    parts = []
+    for i in range(states):
+        window = (
+            ev.c.state == bindparam(f"s{n}_{i}"),
+            ev.c.effective_start >= bindparam(f"lo{n}"),
+            ev.c.effective_start <= bindparam(f"hi{n}"),
+        )
+        parts.append(part(*window, ev.c.effective_end >= day))
+        parts.append(part(*window, ev.c.effective_start >= day, ev.c.effective_end.is_(None)))
+    parts.append(part(ev.c.quote_key.in_(select(ties.c.quote_key).where(at_day))))
+    return parts
+
+
+@cache
+def _candidates_statement(dated: int, states: int, as_of: bool) -> Any:
+    """The candidates of `dated` channels with a deciding day, with room for `states`
+    states of the evidence starting on that day (_candidate_parts; a state left NULL
+    matches nothing), and the evidence of the channels :ids with no effective start,
+    whose start is their publication."""
+    ev, ar = EVIDENCE.alias("u"), ARTICLE.alias("ua")
+    undated = (
+        select(*_fact_columns(ev, ar))
+        .select_from(ev.join(ar, ar.c.id == ev.c.article_id))
+        .where(
+            ev.c.channel_id.in_(bindparam("ids", expanding=True)),
+            ev.c.effective_start.is_(None),
+            _counting_in(ev, ar, as_of),
+        )
+    )
+    parts = [p for n in range(dated) for p in _candidate_parts(n, states, as_of)]
+    return union_all(*parts, undated) if parts else undated
+
+
+@cache
+def _channel_statement() -> Any:
+    ev, ar = EVIDENCE.alias("e"), ARTICLE.alias("a")
+    return (
+        select(*_fact_columns(ev, ar))
+        .select_from(ev.join(ar, ar.c.id == ev.c.article_id))
+        .where(ev.c.channel_id == bindparam("c"))
+    )
+
+
+_STATES = {s.value: s for s in State}
+_MODALITIES = {m.value: m for m in Modality}
+_PRECISIONS = {p.value: p for p in Precision}
+_REVIEWS = {r.value: r for r in Review}
+
+
+def _row_fact(r: Any, pair: str, kind: Kind) -> Fact:
+    return Fact(
+        evidence_id=r[0],
+        article_id=r[1],
+        pair=pair,
+        kind=kind,
+        state=_STATES[r[3]],
+        modality=_MODALITIES[r[4]],
+        effective_start=_sql_day(r[5]),
+        effective_end=_sql_day(r[6]),
+        precision=_PRECISIONS[r[7]],
+        confidence=r[8],
+        review=_REVIEWS[r[9]],
+        published=_sql_day(r[10]),
+        quote=r[11],
+        source=r[12],
+    )
 
 
 def status_facts(
-    *, session: Session, pair: str, kind: Kind, on: date, as_of: date | None = None
-) -> list[Fact]:
-    """The few facts of one channel that can decide its status on `on`.
+    *,
+    session: Session,
+    pair: str,
+    on: date,
+    kind: Kind | None = None,
+    as_of: date | None = None,
+) -> dict[Kind, list[Fact]]:
+    """The few facts of each channel of a pair (or of one channel) that can decide its
+    status on `on` under the default policy, by channel kind; every channel of the pair
+    is listed, with no facts if it has none.
 
-    Status is decided by the latest effective start not after `on` and the facts that
-    corroborate it (same state, overlapping times), so only those are read: a range scan
-    on (channel, effective start) instead of the channel's whole history. Facts with no
-    effective start (dated by their publication) are few and always read.
+    Status is decided by the counting evidence with the latest effective start D not
+    after `on`, ranked and supported by the evidence corroborating it (same state,
+    overlapping times or the same quote), so only those are read, by index range scans in
+    two statements for the whole pair: where D is and how far back an overlap can start
+    (_windows_statement), then every channel's candidates (_candidates_statement).
+    Evidence with no effective start takes its start from its publication; it is rare
+    and always read. When such evidence starts on or after D (and by `on`), it can decide
+    the day or tie with D, and that channel is read whole.
     """
-    channel = session.execute(
-        select(CHANNEL.c.id).where(CHANNEL.c.pair == pair, CHANNEL.c.kind == str(kind))
-    ).scalar_one_or_none()
-    if channel is None:
-        return []
-    joined = EVIDENCE.join(ARTICLE, ARTICLE.c.id == EVIDENCE.c.article_id)
-    mine = and_(EVIDENCE.c.channel_id == channel, _counting(as_of))
-    latest = session.execute(
-        select(func.max(EVIDENCE.c.effective_start))
-        .select_from(joined)
-        .where(mine, EVIDENCE.c.effective_start <= on)
-    ).scalar_one_or_none()
-    query = _fact_query().where(EVIDENCE.c.channel_id == channel, _counting(as_of))
-    undated = query.where(EVIDENCE.c.effective_start.is_(None))
-    found = [_to_fact(r) for r in session.execute(undated).all()]
-    if latest is None:
-        return found
-    reach = session.execute(
-        select(func.max(func.coalesce(EVIDENCE.c.effective_end, EVIDENCE.c.effective_start)))
-        .select_from(joined)
-        .where(mine, EVIDENCE.c.effective_start == latest)
-    ).scalar_one()
-    window = query.where(
-        EVIDENCE.c.effective_start <= reach,
-        func.coalesce(EVIDENCE.c.effective_end, EVIDENCE.c.effective_start) >= latest,
-    )
-    found.extend(_to_fact(r) for r in session.execute(window).all())
-    # Copies of one wire story carry the same quote under other dates: they corroborate
-    # the claims that can win the day (undated ones fall back to their publication).
-    contenders = [f for f in found if (f.effective_start or f.published or latest) >= latest]
-    seen = {f.evidence_id for f in found}
-    copies = query.where(EVIDENCE.c.quote.in_(sorted({f.quote for f in contenders})))
-    rows = session.execute(copies).all()
-    found.extend(f for f in map(_to_fact, rows) if f.evidence_id not in seen)
-    return found
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        # A few short index range scans: starting parallel workers costs more than they do.
+        conn.exec_driver_sql("SET LOCAL max_parallel_workers_per_gather = 0")
+    params: dict[str, Any] = {"pair": pair, "on": on, "kind": str(kind), "as_of": as_of}
+    windows = [
+        _Window(
+            int(cid),
+            Kind(k),
+            _sql_day(day),
+            _sql_day(hi),
+            math.ceil(float(span or 0)),
+            tuple(s for i, s in enumerate(_STATE_BITS) if int(bits or 0) >> i & 1),
+        )
+        for cid, k, day, hi, span, bits in conn.execute(
+            _windows_statement(kind is not None, as_of is not None), params
+        )
+    ]
+    found: dict[Kind, dict[int, Fact]] = {w.kind: {} for w in windows}
+    if windows:
+        by_id = {w.channel_id: w for w in windows}
+        dated = [w for w in windows if w.day is not None]
+        bounds: dict[str, Any] = {"ids": list(by_id), "as_of": as_of}
+        for n, w in enumerate(dated):
+            assert w.day is not None
+            bounds |= {
+                f"c{n}": w.channel_id,
+                f"day{n}": w.day,
+                f"lo{n}": w.day - timedelta(days=w.longest + 1),
+                f"hi{n}": w.reach or w.day,
+            }
+        # Evidence starting on one day rarely holds more than one state: room for one or
+        # two keeps the statements few, so each is compiled (and planned) once.
+        room = max((len(w.states) for w in dated), default=1)
+        room = 1 if room <= 1 else 2 if room == 2 else len(_STATE_BITS)
+        for n, w in enumerate(dated):
+            bounds |= {f"s{n}_{i}": None for i in range(room)}
+            bounds |= {f"s{n}_{i}": state.value for i, state in enumerate(w.states)}
+        statement = _candidates_statement(len(dated), room, as_of is not None)
+        for r in conn.execute(statement, bounds):
+            k = by_id[r[2]].kind
+            found[k].setdefault(r[0], _row_fact(r, pair, k))
+    policy = Policy(as_of=as_of)
+    for w in windows:
+        if any(
+            f.effective_start is None
+            and counts(f, policy)
+            and (start := effective_start(f)) is not None
+            and start <= on
+            and (w.day is None or start >= w.day)
+            for f in found[w.kind].values()
+        ):
+            rows = conn.execute(_channel_statement(), {"c": w.channel_id})
+            found[w.kind] = {r[0]: _row_fact(r, pair, w.kind) for r in rows}
+    if kind is not None:
+        found.setdefault(kind, {})
+    return {k: list(facts.values()) for k, facts in found.items()}
 
 
 def channel_list(*, session: Session, pair: str | None = None) -> list[tuple[str, Kind]]:

@@ -6,6 +6,7 @@ The rules are domain.md's "Deriving status", one function each.
 
 from __future__ import annotations
 
+import copy
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -160,6 +161,11 @@ class _Claims:
         )
 
 
+def corroboration(pool: Sequence[Fact]) -> Callable[[Fact], list[Fact]]:
+    """`corroborating(fact, pool)` for many facts of one pool, each without a scan."""
+    return _Claims(pool).corroborating
+
+
 def _day(value: date | None) -> date:
     return value if value is not None else date.min
 
@@ -184,15 +190,9 @@ def decisive(facts: Sequence[Fact], on: date, policy: Policy = Policy()) -> Fact
     return _best_of(ties, lambda: _Claims(pool))
 
 
-def status_on(
-    pair: str, kind: Kind, facts: Sequence[Fact], on: date, policy: Policy = Policy()
+def _status(
+    pair: str, kind: Kind, best: Fact, support: Sequence[Fact], on: date, policy: Policy
 ) -> ChannelStatus:
-    """The state of one channel on day `on`, from the facts of that channel."""
-    best = decisive(facts, on, policy)
-    if best is None:
-        return ChannelStatus(pair=pair, kind=kind, on=on, state=State.UNKNOWN)
-    pool = [f for f in facts if counts(f, policy)]
-    support = corroborating(best, pool)
     start, end = effective_start(best), effective_end(best)
     assert start is not None and end is not None
     last_known = max(end, best.published or end)
@@ -213,6 +213,92 @@ def status_on(
     )
 
 
+def status_on(
+    pair: str, kind: Kind, facts: Sequence[Fact], on: date, policy: Policy = Policy()
+) -> ChannelStatus:
+    """The state of one channel on day `on`, from the facts of that channel."""
+    best = decisive(facts, on, policy)
+    if best is None:
+        return ChannelStatus(pair=pair, kind=kind, on=on, state=State.UNKNOWN)
+    pool = [f for f in facts if counts(f, policy)]
+    return _status(pair, kind, best, corroborating(best, pool), on, policy)
+
+
+class Derivation:
+    """One channel's history derived once: the decisive fact of every day some counting
+    fact begins, from which status on any day, the intervals and the transitions follow
+    without deriving again.
+
+    Status can only change on a day some counting fact begins; between two such days the
+    decisive fact is the one decided on the earlier day.
+    """
+
+    def __init__(self, pair: str, kind: Kind, facts: Sequence[Fact], policy: Policy = Policy()):
+        self.pair, self.kind, self.policy = pair, kind, policy
+        self.pool = [f for f in facts if counts(f, policy)]
+        starting: dict[date, list[Fact]] = defaultdict(list)
+        for fact in self.pool:
+            starting[_day(effective_start(fact))].append(fact)
+        self.days = sorted(starting)
+        self.claims = _Claims(self.pool)
+        # On a day some fact begins, the latest start not after it is that day itself.
+        self.decisive = [_best_of(starting[day], lambda: self.claims) for day in self.days]
+
+    def under(self, policy: Policy) -> Derivation:
+        """This derivation under a policy that counts the same facts (another staleness
+        horizon), without deriving again."""
+        if policy == self.policy:
+            return self
+        assert (policy.as_of, policy.modalities) == (self.policy.as_of, self.policy.modalities)
+        other = copy.copy(self)
+        other.policy = policy
+        return other
+
+    def decisive_on(self, on: date) -> Fact | None:
+        """What `decisive(facts, on, policy)` returns."""
+        i = bisect_right(self.days, on)
+        return self.decisive[i - 1] if i else None
+
+    def status_on(self, on: date) -> ChannelStatus:
+        """What `status_on(pair, kind, facts, on, policy)` returns."""
+        best = self.decisive_on(on)
+        if best is None:
+            return ChannelStatus(pair=self.pair, kind=self.kind, on=on, state=State.UNKNOWN)
+        return _status(self.pair, self.kind, best, self.claims.corroborating(best), on, self.policy)
+
+    def intervals(self) -> list[tuple[Interval, Fact]]:
+        """The channel's history (`intervals`), each stretch with the fact that decides its
+        first day."""
+        # Runs of decisions of one state make one stretch.
+        runs: list[list[int]] = []
+        for i, best in enumerate(self.decisive):
+            if runs and self.decisive[runs[-1][0]].state == best.state:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        out: list[tuple[Interval, Fact]] = []
+        days = self.days
+        for run in runs:
+            first, last = run[0], run[-1]
+            best, day = self.decisive[first], days[first]
+            end = days[last + 1] - timedelta(days=1) if last + 1 < len(days) else None
+            ids = {f.evidence_id for i in run for f in self.claims.corroborating(self.decisive[i])}
+            fact_end = effective_end(best)
+            uncertain = fact_end is not None and fact_end > day
+            interval = Interval(
+                self.pair,
+                self.kind,
+                best.state,
+                day,
+                end,
+                tuple(sorted(ids)),
+                uncertain,
+                best.quote,
+            )
+            out.append((interval, best))
+        return out
+
+
 def intervals(
     pair: str, kind: Kind, facts: Sequence[Fact], policy: Policy = Policy()
 ) -> list[Interval]:
@@ -221,35 +307,7 @@ def intervals(
     Status can only change on a day some counting fact begins, so deriving it at those
     days and merging equal neighbours gives the whole timeline.
     """
-    pool = [f for f in facts if counts(f, policy)]
-    starting: dict[date, list[Fact]] = defaultdict(list)
-    for fact in pool:
-        starting[_day(effective_start(fact))].append(fact)
-    days = sorted(starting)
-    claims = _Claims(pool)
-    out: list[Interval] = []
-    for i, day in enumerate(days):
-        # On a day some fact begins, the latest start not after it is that day itself.
-        best = _best_of(starting[day], lambda: claims)
-        end = days[i + 1] - timedelta(days=1) if i + 1 < len(days) else None
-        ids = tuple(f.evidence_id for f in claims.corroborating(best))
-        fact_end = effective_end(best)
-        uncertain = fact_end is not None and fact_end > day
-        if out and out[-1].state == best.state:
-            prev = out[-1]
-            out[-1] = Interval(
-                pair,
-                kind,
-                prev.state,
-                prev.start,
-                end,
-                tuple(sorted(set(prev.evidence_ids) | set(ids))),
-                prev.uncertain,
-                prev.quote,
-            )
-        else:
-            out.append(Interval(pair, kind, best.state, day, end, ids, uncertain, best.quote))
-    return out
+    return [iv for iv, _ in Derivation(pair, kind, facts, policy).intervals()]
 
 
 def conflicts(
