@@ -360,3 +360,38 @@ def test_a_day_without_a_year_in_lower_case_prose_is_no_dateline() -> None:
 def test_a_number_and_a_month_in_prose_are_no_date() -> None:
     text = f"Headline here\n\n{BODY} The figure is on page 17, December 2019 edition."
     assert found(text) == (None, PublishedHow.UNKNOWN)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("15:06 21/09/2015", date(2015, 9, 21)),
+        ("21.09.2015", date(2015, 9, 21)),
+        ("09/21/2015", date(2015, 9, 21)),
+        ("Wed, 05/12/2010", date(2010, 5, 12)),
+        ("Sun, 05/12/2010", date(2010, 12, 5)),
+    ],
+)
+def test_a_numeric_date_line_read_where_the_order_is_settled(line: str, expected: date) -> None:
+    assert found(f"Headline here\n{line}\n\n{BODY}") == (expected, PublishedHow.TEXT)
+
+
+def test_an_ambiguous_numeric_date_is_not_guessed() -> None:
+    assert found(f"Headline here\n04/01/2018\n\n{BODY}") == (None, PublishedHow.UNKNOWN)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dates(min_value=date(1990, 1, 1), max_value=TODAY), st.booleans())
+def test_a_numeric_date_with_its_weekday(day: date, day_first: bool) -> None:
+    numbers = day.strftime("%d/%m/%Y" if day_first else "%m/%d/%Y")
+    got, _ = found(f"Headline here\n{day.strftime('%A')}, {numbers}\n\n{BODY}")
+    try:
+        other = (
+            date(day.year, day.day, day.month) if day_first else date(day.year, day.day, day.month)
+        )
+    except ValueError:
+        other = None
+    if other is None or other == day or other.weekday() != day.weekday():
+        assert got == day
+    else:
+        assert got is None

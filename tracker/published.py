@@ -79,9 +79,13 @@ _FULL_BODY = (
     rf"|{_ISO})(?!\d)"  # 2019-05-12
 )
 _FULL = rf"(?<![\w.-]){_FULL_BODY}"
+# A date line may write a date in numbers, day and month in either order ("21/09/2015",
+# "Wed, 05/12/2010"): read only where a number above 12 or the weekday settles the order.
+_NUMERIC_BODY = rf"(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.]{_YEAR}(?!\d)"
+_NUMERIC = re.compile(rf"(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>{_YEAR})")
 # A line that is only a date may also put a comma after the day ("17, Dec. 2019"); in
 # prose that reads as a number and a month ("page 17, December 2019 issue").
-_LINE_BODY = rf"(?:{_FULL_BODY}|{_DAY},\s+{_MONTH}\s+{_YEAR}(?!\d))"
+_LINE_BODY = rf"(?:{_FULL_BODY}|{_DAY},\s+{_MONTH}\s+{_YEAR}(?!\d)|{_NUMERIC_BODY})"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 # a time of day with its zone: "3:07 pm", "10:15 IST", "10:12 UTC+3", "08:15 GMT +2"
 _ZONE = r"(?:\(?[a-z]{2,5}\)?)?(?:\s*[+−-]\s*(?:1[0-4]|0?\d)(?::?[0-5]\d)?)?"
@@ -216,17 +220,39 @@ _MONTH_NUMBER = {
     for name in names
 }
 _WEEKDAY_NUMBER = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WEEKDAY_WORD = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?", re.IGNORECASE)
 
 
 # --- parsing -------------------------------------------------------------------------
 
 
-def parse_date(text: str) -> date | None:
-    """Parse one located full date; None for an impossible one such as "Feb 30, 2019"."""
+def parse_date(text: str, line: str = "") -> date | None:
+    """Parse one located full date; None for an impossible one such as "Feb 30, 2019".
+
+    A date in numbers is read day-first or month-first as a number above 12 or a
+    weekday shown in its `line` allows; one that stays ambiguous gives None."""
+    numeric = _NUMERIC.fullmatch(text.strip())
+    if numeric is not None:
+        return _numeric_date(numeric, line)
     try:
         return dateparser.parse(text).date()
     except (ValueError, OverflowError):
         return None
+
+
+def _numeric_date(m: re.Match[str], line: str) -> date | None:
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    readings = set()
+    for month, day in ((b, a), (a, b)):  # day first, then month first
+        try:
+            readings.add(date(year, month, day))
+        except ValueError:
+            continue
+    shown = _WEEKDAY_WORD.search(line)
+    if shown is not None and len(readings) > 1:
+        weekday = _WEEKDAY_NUMBER[shown.group(1).lower()[:3]]
+        readings = {d for d in readings if d.weekday() == weekday}
+    return readings.pop() if len(readings) == 1 else None
 
 
 def _plausible(day: date | None, today: date) -> date | None:
@@ -408,7 +434,7 @@ def _shown(text: str, today: date) -> _Shown:
             continue
         rest = _metadata(line.text, shown, today) if line.number == 0 else line.text
         for located in _labelled_dates(rest):
-            day = _plausible(parse_date(located), today)
+            day = _plausible(parse_date(located, rest), today)
             shown.first += [day] if day else []
         located_bare = _date_line(rest)
         if located_bare is not None and line.near_widget:
@@ -418,10 +444,10 @@ def _shown(text: str, today: date) -> _Shown:
             continue
         located_dateline = _dateline(rest)
         if located_dateline is not None:
-            day = _plausible(parse_date(located_dateline), today)
+            day = _plausible(parse_date(located_dateline, rest), today)
             shown.first += [day] if day else []
         elif located_bare is not None:
-            day = _plausible(parse_date(located_bare), today)
+            day = _plausible(parse_date(located_bare, rest), today)
             bare_at += [(day, line.number)] if day else []
         elif (partial := _partial(rest)) is not None:
             shown.partial.append(partial)
