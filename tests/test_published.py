@@ -386,9 +386,7 @@ def test_a_numeric_date_with_its_weekday(day: date, day_first: bool) -> None:
     numbers = day.strftime("%d/%m/%Y" if day_first else "%m/%d/%Y")
     got, _ = found(f"Headline here\n{day.strftime('%A')}, {numbers}\n\n{BODY}")
     try:
-        other = (
-            date(day.year, day.day, day.month) if day_first else date(day.year, day.day, day.month)
-        )
+        other: date | None = date(day.year, day.day, day.month)  # read the other way
     except ValueError:
         other = None
     if other is None or other == day or other.weekday() != day.weekday():
