@@ -290,3 +290,42 @@ def test_calling_a_person_of_the_other_side_is_a_call(text: str, pair: str) -> N
 )
 def test_calling_someone_something_is_no_call(text: str) -> None:
     assert facts(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Representatives of Ukraine, Russia, France and Germany met in Paris for talks.",
+        "The foreign ministers of India, China and Russia met in Moscow on Friday.",
+        "The first such encounter since relations between Moscow and the alliance sank.",
+    ],
+)
+def test_contacts_among_more_than_two_sides_are_no_bilateral_claim(text: str) -> None:
+    assert facts(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Russia and Ukraine met in Paris for talks on Friday.", "RU-UA"),
+        ("China cut military talks with the United States, Japan and Australia said.", "CN-US"),
+    ],
+)
+def test_two_sides_among_other_names_stay_a_pair(text: str, pair: str) -> None:
+    assert pair in {p for p, _ in states(text)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "not_pair"),
+    [
+        ("Iran refused talks with the US brokered by Oman on Sunday.", "IR-US", "IR-OM"),
+        (
+            "Japan suspended talks with China over the islands, also claimed by Taiwan.",
+            "CN-JP",
+            "JP-TW",
+        ),
+    ],
+)
+def test_a_mediator_or_claimant_is_no_side(text: str, pair: str, not_pair: str) -> None:
+    pairs = {p for p, _ in states(text)}
+    assert pair in pairs and not_pair not in pairs, facts(text)

@@ -287,6 +287,13 @@ _TWO_NAMED = re.compile(
 # meeting"), a headline in title case.
 _ADJACENT_ANY_CASE = re.compile(r"^(?:[-\s]+(?:and\s+|or\s+)?[A-Za-z][\w-]*){0,2}[-\s]+$")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# What stands between the members of a list: "Ukraine, Russia, France and Germany".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+# "between Moscow and the alliance": the two sides of a channel, as written.
+_BETWEEN_AND = re.compile(
+    r"\bbetween\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,3}?\s+and\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,2}",
+    re.I,
+)
 _COORDINATED = re.compile(r"\b(?:and|or|nor)\b", re.I)
 _SHARED_BEFORE = re.compile(r"\b(?:the\s+two|both)\s+(?:countries[’']\s+|sides[’']\s+)?$", re.I)
 # A count of contacts: "two summits", "three times", "several rounds of talks".
@@ -1703,6 +1710,35 @@ def _to_claim(art: _Article, sent: _Sentence, cand: _Candidate) -> Claim:
     )
 
 
+def _multilateral(art: _Article, sent: _Sentence, clause: Span, pair: str) -> bool:
+    """Whether the clause speaks of a contact among more than two sides: the pair is
+    part of a list of three or more states ("Ukraine, Russia, France and Germany met"),
+    or the channel runs between a state and an organisation ("relations between Moscow
+    and the alliance")."""
+    parties = set(pair.split("-"))
+    actors = [a for a in sent.actors if clause[0] <= a.start < clause[1]]
+    run: list[Actor] = []
+    for actor in actors:
+        if run and _LIST_GAP.fullmatch(art.text, run[-1].end, actor.start) and actor.is_state:
+            run.append(actor)
+        else:
+            if _is_state_list(run, parties):
+                return True
+            run = [actor] if actor.is_state else []
+    if _is_state_list(run, parties):
+        return True
+    for m in _BETWEEN_AND.finditer(art.text, *clause):
+        sides = [a for a in actors if m.start() <= a.start < m.end()]
+        if any(a.category == NON_STATE for a in sides) and any(a.is_state for a in sides):
+            return True
+    return False
+
+
+def _is_state_list(run: list[Actor], parties: set[str]) -> bool:
+    named = {a.party for a in run if a.party}
+    return len(named) >= 3 and parties <= named
+
+
 def _sentence_claims(art: _Article, sent: _Sentence, index: int) -> list[Claim]:
     sent.hits = _cue_hits(art.text, sent.start, sent.end, art.cues)
     sent.cue_starts = [h[0] for h in sent.hits]
@@ -1711,6 +1747,7 @@ def _sentence_claims(art: _Article, sent: _Sentence, index: int) -> list[Claim]:
     taken = [(c.anchor, c.anchor + 1) for c in candidates]
     candidates += _event_candidates(art, sent, index, taken)
     candidates = _prefer_changes(candidates)
+    candidates = [c for c in candidates if not _multilateral(art, sent, c.clause, c.pair)]
     best: dict[tuple[str, Kind, State, Modality, Span], _Candidate] = {}
     for cand in candidates:
         key = (cand.pair, cand.kind, cand.state, cand.modality, cand.clause)
