@@ -117,6 +117,9 @@ _SUBORDINATE_OPENING = re.compile(r"(?:While|Although|Though|Whereas)\b[^,;]{3,2
 # At most two lower-case words between a modifier and its noun ("military and security
 # talks"); a capitalised word means the modifier belongs to a title ("Defense Minister").
 _ADJACENT = re.compile(r"^(?:[-\s]+(?:and\s+|or\s+)?[a-z][\w-]*){0,2}[-\s]+$")
+# The same, where words may have capitals: a compound name ("the MMCA Working Group
+# meeting"), a headline in title case.
+_ADJACENT_ANY_CASE = re.compile(r"^(?:[-\s]+(?:and\s+|or\s+)?[A-Za-z][\w-]*){0,2}[-\s]+$")
 # What may stand between "told" and the person told: titles, names, possessives.
 _TOLD_GAP = re.compile(
     r"^(?:[\s,]+(?:the|his|her|their|its|a|an|and|visiting|then|new|former|senior|top|"
@@ -283,9 +286,6 @@ _SHARED_AFTER = re.compile(r"\s+(?:of|from|for)\s+", re.I)
 _TWO_NAMED = re.compile(
     r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
 )
-# The same, where words may have capitals: a compound name ("the MMCA Working Group
-# meeting"), a headline in title case.
-_ADJACENT_ANY_CASE = re.compile(r"^(?:[-\s]+(?:and\s+|or\s+)?[A-Za-z][\w-]*){0,2}[-\s]+$")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # What stands between the members of a list: "Ukraine, Russia, France and Germany".
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
@@ -447,9 +447,7 @@ def _split(text: str, paragraph: Span) -> list[Span]:
         # No stop before the last one: one sentence, whatever the splitter would say.
         core = flat.strip()
         first = start + flat.index(core) if core else start
-        for quoted in _split_quoted(text, first, first + len(core)):
-            spans += split_glued(text, *quoted)
-        return spans or [(start, end)]
+        return _sentences_within(text, first, first + len(core)) or [(start, end)]
     cursor = 0
     for piece in _segmenter().segment(flat):
         core = piece.strip()
@@ -463,10 +461,15 @@ def _split(text: str, paragraph: Span) -> list[Span]:
             spans[-1] = (spans[-1][0], start + found + len(core))
             cursor = found + len(core)
             continue
-        for quoted in _split_quoted(text, start + found, start + found + len(core)):
-            spans += split_glued(text, *quoted)
+        spans += _sentences_within(text, start + found, start + found + len(core))
         cursor = found + len(core)
     return spans or [(start, end)]
+
+
+def _sentences_within(text: str, start: int, end: int) -> list[Span]:
+    """A sentence the splitter gave, cut further where a quotation or a glued stop
+    hides a break."""
+    return [s for quoted in _split_quoted(text, start, end) for s in split_glued(text, *quoted)]
 
 
 def _split_quoted(text: str, start: int, end: int) -> list[Span]:

@@ -61,11 +61,14 @@ def parse_file(path: Path, published: date | None = None) -> Parsed:
         return Parsed(path, error=str(exc).removeprefix(f"{path}: "))
     return Parsed(
         path,
-        tuple(
-            (a, tuple(extract_between(a.text, *publication_window(a.published, a.published_note))))
-            for a in articles
-        ),
+        tuple((a, tuple(_claims(a.text, a.published, a.published_note))) for a in articles),
     )
+
+
+def _claims(text: str, published: date | None, note: str | None) -> list[Claim]:
+    """The claims of an article, its relative dates counted over the days it may have
+    appeared on (one day, unless its date is only a lower bound)."""
+    return extract_between(text, *publication_window(published, note))
 
 
 def check_inputs(paths: Sequence[Path]) -> None:
@@ -281,8 +284,7 @@ def reextract(engine: Engine) -> Reextracted:
     for article_id in ids:
         with session_scope(engine) as session:
             article = store.stored_article(session=session, article_id=article_id)
-            window = publication_window(article.published, article.published_note)
-            claims = extract_between(article.text, *window)
+            claims = _claims(article.text, article.published, article.published_note)
             evidence += store.add_claims(
                 session=session, article_id=article_id, claims=claims, version=EXTRACTOR_VERSION
             )
