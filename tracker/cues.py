@@ -75,6 +75,8 @@ class Cues:
     non_channel_roles: frozenset[str]
     modality: tuple[tuple[Modality, re.Pattern[str]], ...]
     modality_window: int
+    # After a cue that is its clause's subject: a predicate that makes it a wish.
+    subject_wishes: re.Pattern[str]
     negation: re.Pattern[str]
     negation_window: int
     denial: re.Pattern[str]
@@ -311,6 +313,7 @@ def cues() -> Cues:
             (Modality.PLANNED, re.compile(modality["planned"], _FLAGS)),
         ),
         modality_window=int(data["modality_window"]),
+        subject_wishes=re.compile(data["subject_wishes"], _FLAGS),
         negation=re.compile(data["negation"], _FLAGS),
         negation_window=int(data["negation_window"]),
         denial=re.compile(data["denial"], _FLAGS),

@@ -85,6 +85,8 @@ _NO_OBJECT = re.compile(
     re.I,
 )
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
+# A clause that opens with a pronoun as its subject.
+_PRONOUN_OPENING = re.compile(r"[\W_]*(?:(?:and|but|so|yet)\s+)?(?:it|they)\s", re.I)
 # Between two members of a list of states.
 _LIST_GAP = re.compile(r"\s*(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:the\s+)?", re.I)
 # Between two members of a list of people of states: the rest of the first one (title,
@@ -254,7 +256,12 @@ _DONE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s
 _SCHEDULED = re.compile(r"scheduled|slated|planned|upcoming|to\s+be\s+held", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
 _SUBJECT_MODAL = re.compile(r"\b(?:would|could|might|may|will)\b")
-_CLAUSE_OPENING = re.compile(r"[\W_]*(?:(?:but|and|so|yet)\s+)?", re.I)
+# A gerund or a noun of action ("suspending", "resumption", "revival", "reinstatement").
+_ACTION_WORD = re.compile(r"(?:ing|ion|al|ment)$")
+_SUBJECT_OPENING = re.compile(
+    r"[\W_]*(?:(?:but|and|so|yet)\s+)?(?:(?:the|a|an|any|an?\s+early|a\s+swift|a\s+full)\s+)?",
+    re.I,
+)
 _ADJECTIVE_GAP = re.compile(r"(?:\s+[\w’'-]+){0,2}\s+")
 # The end of a sentence, or of a line that ends in a number (a dateline, a timestamp).
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+|(?<=\d)[ \t]*\n\s*")
@@ -868,6 +875,13 @@ def _pair_for(
         chosen = _subject_and_object(art, in_clause, anchor, chosen)
     certainty = 1.0
     main = list(art.main_pair or ())
+    if _PRONOUN_OPENING.match(text, clause[0], clause[1]):
+        # "Moscow ... and it is shutting down a line with the US": the pronoun stands for
+        # the sentence's subject, which the next steps would not find by nearness.
+        subject = _pronoun_subject(art, sent, clause)
+        if len(chosen) < 2 and subject and subject not in chosen:
+            chosen.append(subject)
+            certainty = 0.95
     for pool, penalty in (
         ([a for a in sent.actors if not a.weak], 0.95),
         (None, 0.9),
@@ -901,6 +915,13 @@ def _pair_for(
     if len(chosen) < 2 or chosen[0] == chosen[1]:
         return None
     return (chosen[0], chosen[1]), certainty
+
+
+def _pronoun_subject(art: _Article, sent: _Sentence, clause: Span) -> str | None:
+    """The state a clause-opening "it" or "they" stands for: the first state named as a
+    subject earlier in the sentence."""
+    earlier = [a for a in sent.actors if a.is_state and not a.weak and a.end <= clause[0]]
+    return earlier[0].party if earlier else None
 
 
 def _two_sides_named(art: _Article, clause: Span) -> bool:
@@ -1229,6 +1250,9 @@ def _modality(art: _Article, sent: _Sentence, clause: Span, anchor: Span, state:
         if modal:
             will = modal.group().lower() == "will"
             return Modality.PLANNED if will else Modality.HYPOTHETICAL
+        if c.subject_wishes.search(text, anchor[1], clause[1]):
+            # "Resumption of talks is one of the preconditions": a condition, not an event.
+            return Modality.INTENT
     # A contact cue that spans words ("the summit was meant to take place") carries
     # its modal words inside it.
     window = (
@@ -1270,9 +1294,12 @@ def _attributive(sent: _Sentence, text: str, m: re.Match[str]) -> bool:
 
 
 def _gerund_subject(art: _Article, clause: Span, anchor: Span) -> bool:
-    """Whether the cue is a gerund that opens its clause ("Suspending the line would ...")."""
+    """Whether the cue is a gerund or a noun of action that opens its clause ("Suspending
+    the line would ...", "The resumption of talks is ...")."""
     word = art.text[anchor[0] : anchor[1]].split()[0].lower()
-    return word.endswith("ing") and bool(_CLAUSE_OPENING.fullmatch(art.text, clause[0], anchor[0]))
+    return _ACTION_WORD.search(word) is not None and bool(
+        _SUBJECT_OPENING.fullmatch(art.text, clause[0], anchor[0])
+    )
 
 
 def _time_for(
@@ -1645,7 +1672,8 @@ def _event_candidates(
         # "proposals for direct talks", "the idea of a summit": a contact wished for.
         if c.event_wishes.search(text, max(clause[0], noun.start - 40), noun.start):
             continue
-        reach = (max(clause[0], noun.start - 40), min(clause[1], noun.end + 20))
+        # A false friend may run on past the noun: "a meeting of ministers from ten countries".
+        reach = (max(clause[0], noun.start - 40), clause[1])
         if any(
             _overlaps((m.start(), m.end()), (noun.start, noun.end))
             for f in c.false_friends

@@ -1,0 +1,169 @@
+"""What a clause makes of a cue: its subject, its purpose, its predicate and its company.
+
+Every sentence here is written for the test; dates are resolved against PUBLISHED, a
+Wednesday.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.extract import extract
+from tracker.vocab import Kind, Modality, State
+
+PUBLISHED = date(2021, 7, 28)
+
+A = Modality.ASSERTED
+OPEN, SUSP, REJ, REST = State.OPEN, State.SUSPENDED, State.REJECTED, State.RESTORED
+HOT, DIP = Kind.OPERATIONAL_HOTLINE, Kind.DIPLOMATIC_CHANNEL
+
+
+def asserted(text: str, published: date = PUBLISHED) -> set[tuple[str, str, str]]:
+    return {
+        (c.pair, c.kind.value, c.state.value) for c in extract(text, published) if c.modality == A
+    }
+
+
+def fact(pair: str, kind: Kind, state: State) -> tuple[str, str, str]:
+    return (pair, kind.value, state.value)
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resumption of talks with Washington is one of three preconditions Iran has set.",
+        "The restoration of the hotline with North Korea remains a priority for Seoul.",
+        "Reopening the border talks with Pakistan is key to any thaw, India said.",
+        "The resumption of dialogue between Greece and Turkey would be desirable.",
+        "An early resumption of military talks with China is essential, Japan said.",
+    ],
+)
+def test_a_cue_as_subject_of_a_condition_or_aim_is_no_event(text: str) -> None:
+    assert asserted(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The resumption of talks between China and the United States on Monday was "
+            "welcomed by Japan.",
+            {fact("CN-US", DIP, REST)},
+        ),
+        (
+            "The suspension of the hotline by North Korea on Monday angered South Korea.",
+            {fact("KP-KR", DIP, SUSP)},
+        ),
+    ],
+)
+def test_a_cue_as_subject_of_a_reported_fact_stays(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Moscow has promised to strengthen Syria's air defences and it is shutting down a "
+            "hotline with the US.",
+            "RU-US",
+        ),
+        (
+            "China condemned Japan's purchase of the islands and it suspended defense talks "
+            "with Tokyo.",
+            "CN-JP",
+        ),
+        (
+            "Ankara criticised Greece's drilling plans and it called off the talks with Athens "
+            "on Monday.",
+            "GR-TR",
+        ),
+    ],
+)
+def test_a_pronoun_opening_a_clause_stands_for_the_sentence_subject(text: str, pair: str) -> None:
+    pairs = {p for p, _, _ in asserted(text)}
+    assert pairs == {pair}
+
+
+# --------------------------------------------------------------------------- purposes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea's sports minister is on a mission to resume ties with North Korea.",
+        "Seoul's bid to restore the hotline with Pyongyang stalled.",
+        "India launched a campaign to reopen talks with Pakistan.",
+        "The drive to revive military talks between Japan and China gathered pace.",
+    ],
+)
+def test_a_purpose_is_no_event(text: str) -> None:
+    assert asserted(text) == set()
+
+
+# --------------------------------------------------------------------------- answers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tehran has not responded to reports that Turkish agents arrested Iranians in Istanbul.",
+        "Beijing did not reply to questions about Japan's new radar.",
+        "Moscow has yet to respond to allegations that it hacked the US election.",
+        "North Korea did not react to comments by South Korea's president.",
+    ],
+)
+def test_no_answer_to_a_charge_or_question_is_no_refusal(text: str) -> None:
+    assert asserted(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tehran has not responded to Ankara's request for talks.",
+            {fact("IR-TR", DIP, REJ)},
+        ),
+        (
+            "Moscow did not respond to Washington's proposal for a summit.",
+            {fact("RU-US", Kind.LEADERS, REJ)},
+        ),
+    ],
+)
+def test_no_answer_to_a_request_is_a_refusal(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert asserted(text) == expected
+
+
+# --------------------------------------------------------------------------- company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China and Japan attended a two-day summit of leaders from 21 economies on Monday.",
+        "The talks would take place at a summit of heads of state from 21 economies, including "
+        "China and Japan, starting Monday.",
+        "A meeting of foreign ministers from ten countries including India and Pakistan took "
+        "place in Dhaka on Monday.",
+        '"We restored the Normandy format," Ukraine said after talks with France, Germany and '
+        "Russia.",
+        "Russia and Ukraine resumed the Minsk Group talks on Monday.",
+        "Iran and the United States met on Monday within the P5+1 format.",
+    ],
+)
+def test_gatherings_and_formats_of_many_states_are_no_bilateral_channel(text: str) -> None:
+    assert asserted(text) == set()
+
+
+def test_talks_of_two_states_in_a_city_of_a_format_stay() -> None:
+    text = "Russia and Ukraine resumed talks in Minsk on Monday."
+    assert asserted(text) == {fact("RU-UA", DIP, REST)}
