@@ -121,11 +121,12 @@ def test_suspended(text: str, fact: tuple[str, str, str, str]) -> None:
         (
             "Seoul's proposals for military talks went unanswered, North Korea having ignored "
             "them.",
-            expect("KP-KR", Kind.MILITARY_RELATIONS, REJ),
+            # The two Koreas' military talks are their general-level defense talks.
+            expect("KP-KR", Kind.DEFENSE_POLICY_TALKS, REJ),
         ),
         (
             "North Korea has not responded to Seoul's proposal for military talks.",
-            expect("KP-KR", Kind.MILITARY_RELATIONS, REJ),
+            expect("KP-KR", Kind.DEFENSE_POLICY_TALKS, REJ),
         ),
         (
             "South Korea proposed military talks with North Korea, but Pyongyang has yet to "

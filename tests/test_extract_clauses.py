@@ -167,3 +167,53 @@ def test_gatherings_and_formats_of_many_states_are_no_bilateral_channel(text: st
 def test_talks_of_two_states_in_a_city_of_a_format_stay() -> None:
     text = "Russia and Ukraine resumed talks in Minsk on Monday."
     assert asserted(text) == {fact("RU-UA", DIP, REST)}
+
+
+# --------------------------------------------------------------------------- kinds from offices
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plural title after two states joined by "and" is held by both.
+        (
+            "The U.S. and Chinese defense chiefs held talks on Tuesday.",
+            {fact("CN-US", Kind.DEFENSE_MINISTERS, OPEN)},
+        ),
+        (
+            "The Indian and Pakistani army chiefs spoke by phone on Tuesday.",
+            {fact("IN-PK", Kind.MILITARY_CHIEFS, OPEN)},
+        ),
+        # A title whose first word closes a state's name: "the U.S. military" + "chief".
+        (
+            "The top U.S. military chief met on Friday with his Russian counterpart to discuss "
+            "military relations.",
+            {fact("RU-US", Kind.MILITARY_CHIEFS, OPEN)},
+        ),
+        # A restoration told by a contact is of the contact's channel.
+        (
+            "The U.S. and Chinese defense chiefs held talks for the first time in 18 months on "
+            "Tuesday, as the two sides seek to rebuild military-to-military ties.",
+            {
+                fact("CN-US", Kind.DEFENSE_MINISTERS, OPEN),
+                fact("CN-US", Kind.DEFENSE_MINISTERS, REST),
+            },
+        ),
+        # The two Koreas' military talks are their general-level defense talks; their lines
+        # and their military contacts are not talks.
+        (
+            "Generals from North and South Korea held military talks on Tuesday.",
+            {fact("KP-KR", Kind.DEFENSE_POLICY_TALKS, OPEN)},
+        ),
+        (
+            "North Korea cut all military contacts with South Korea on Monday.",
+            {fact("KP-KR", Kind.MILITARY_RELATIONS, SUSP)},
+        ),
+        (
+            "Japan and China held military talks on Tuesday.",
+            {fact("CN-JP", Kind.MILITARY_RELATIONS, OPEN)},
+        ),
+    ],
+)
+def test_kinds_from_offices_and_pairs(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected

@@ -53,6 +53,8 @@ class Cues:
     kinds: tuple[KindNoun, ...]
     # The kind a line named without a qualifier is between these two states.
     bare_line_kinds: dict[tuple[str, str], Kind]
+    # The kind military talks are between these two states.
+    military_talks_kinds: dict[tuple[str, str], Kind]
     # The cue prefilter in two parts: what ignores case, and what does not ("START").
     prefilter: re.Pattern[str]
     prefilter_cased: re.Pattern[str] | None
@@ -277,6 +279,10 @@ def cues() -> Cues:
         bare_line_kinds={
             _sorted_pair(pair): Kind(kind)
             for pair, kind in (data.get("bare_line_kinds") or {}).items()
+        },
+        military_talks_kinds={
+            _sorted_pair(pair): Kind(kind)
+            for pair, kind in (data.get("military_talks_kinds") or {}).items()
         },
         prefilter=prefilter,
         prefilter_cased=prefilter_cased,

@@ -1231,6 +1231,13 @@ def _kind_for(
         return Kind.OPERATIONAL_HOTLINE, 1.0
     if kind is None:
         return Kind.DIPLOMATIC_CHANNEL, 0.8
+    if kind == Kind.MILITARY_RELATIONS:
+        first, second = sorted(pair)
+        talks = art.cues.military_talks_kinds.get((first, second))
+        lo = max(clause[0], anchor[0] - _BEFORE_WINDOW)
+        hi = min(clause[1], anchor[1] + _AFTER_WINDOW)
+        if talks is not None and art.cues.generic_event.search(art.text, lo, hi):
+            return talks, certainty
     return kind, certainty
 
 
@@ -1694,6 +1701,25 @@ def _is_event(art: _Article, noun: _Noun) -> bool:
     return bool(art.cues.generic_event.fullmatch(art.text, noun.start, noun.end))
 
 
+def _restored_by_contact(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A restoration told by a contact ("the defense chiefs held talks for the first time
+    in 18 months") is of the channel of that contact, whatever other channel the clause
+    names after it ("... as they seek to rebuild military-to-military ties")."""
+    contacts = [c for c in candidates if c.state == State.OPEN]
+    out = []
+    for cand in candidates:
+        before = [
+            c
+            for c in contacts
+            if cand.state == State.RESTORED
+            and c.clause == cand.clause
+            and c.pair == cand.pair
+            and c.anchor < cand.anchor
+        ]
+        out.append(replace(cand, kind=before[-1].kind) if before else cand)
+    return out
+
+
 def _prefer_changes(candidates: list[_Candidate]) -> list[_Candidate]:
     """In one clause, a change of state outranks a contact on the same channel or in its
     reach: "little chance of Li meeting the Americans" is a refusal, not a meeting."""
@@ -1777,7 +1803,7 @@ def _sentence_claims(art: _Article, sent: _Sentence, index: int) -> list[Claim]:
     candidates = _cue_candidates(art, sent, index)
     taken = [(c.anchor, c.anchor + 1) for c in candidates]
     candidates += _event_candidates(art, sent, index, taken)
-    candidates = _prefer_changes(candidates)
+    candidates = _prefer_changes(_restored_by_contact(candidates))
     candidates = [c for c in candidates if not _multilateral(art, sent, c.clause, c.pair)]
     best: dict[tuple[str, Kind, State, Modality, Span], _Candidate] = {}
     for cand in candidates:

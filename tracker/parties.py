@@ -75,7 +75,8 @@ class Actor:
 def _title_spans(text: str, start: int, end: int, cues: Cues) -> list[tuple[int, int, str]]:
     """Office titles in text[start:end], longest first where they overlap."""
     found = []
-    for role, pattern in cues.titles:
+    # Plural titles too: "the U.S. and Chinese defense chiefs".
+    for role, pattern in cues.plural_titles:
         found += [(m.start(), m.end(), role) for m in pattern.finditer(text, start, end)]
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
     kept: list[tuple[int, int, str]] = []
@@ -99,12 +100,19 @@ def _attach(text: str, actors: list[Actor], title: tuple[int, int, str]) -> None
             actors[i] = replace(actor, role=role)
             return
     for i, actor in enumerate(actors):
-        if t_start <= actor.start and actor.end <= t_end and actor.is_state:
+        # A state inside the title ("the top US general"), or a name whose last word opens
+        # it ("the U.S. military" before "military chief").
+        inside = t_start <= actor.start and actor.end <= t_end
+        if (inside or actor.start < t_start < actor.end <= t_end) and actor.is_state:
             actors[i] = replace(actor, role=role)
             return
     for i, actor in reversed(list(enumerate(actors))):
         if actor.end <= t_start and actor.is_state and _GLUE.match(text[actor.end : t_start]):
             actors[i] = replace(actor, role=role)
+            # "the U.S. and Chinese defense chiefs": both states hold the office.
+            if i > 0 and text[t_end - 1] == "s" and actors[i - 1].is_state:
+                if _AND.match(text[actors[i - 1].end : actor.start]):
+                    actors[i - 1] = replace(actors[i - 1], role=role)
             return
 
 
