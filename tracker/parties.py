@@ -110,9 +110,10 @@ def _attach(text: str, actors: list[Actor], title: tuple[int, int, str]) -> None
         if actor.end <= t_start and actor.is_state and _GLUE.match(text[actor.end : t_start]):
             actors[i] = replace(actor, role=role)
             # "the U.S. and Chinese defense chiefs": both states hold the office.
-            if i > 0 and text[t_end - 1] == "s" and actors[i - 1].is_state:
-                if _AND.match(text[actors[i - 1].end : actor.start]):
-                    actors[i - 1] = replace(actors[i - 1], role=role)
+            plural = text[t_end - 1] == "s"
+            other = actors[i - 1] if i > 0 else None
+            if plural and other and other.is_state and _AND.match(text[other.end : actor.start]):
+                actors[i - 1] = replace(other, role=role)
             return
 
 
