@@ -217,3 +217,78 @@ def test_talks_of_two_states_in_a_city_of_a_format_stay() -> None:
 )
 def test_kinds_from_offices_and_pairs(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert asserted(text) == expected
+
+
+# --------------------------------------------------------------------------- idioms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "India put a pause on its dialogue with Pakistan on Monday.",
+            {fact("IN-PK", DIP, SUSP)},
+        ),
+        (
+            "Greece paused the exploratory talks with Turkey on Monday.",
+            {fact("GR-TR", DIP, SUSP)},
+        ),
+        (
+            "North Korea blew up the inter-Korean liaison office on Tuesday.",
+            {fact("KP-KR", DIP, SUSP)},
+        ),
+        (
+            "North Korea demolished the joint liaison office with South Korea on Tuesday.",
+            {fact("KP-KR", DIP, SUSP)},
+        ),
+        (
+            "India recalled its High Commissioner to Pakistan on Friday.",
+            {fact("IN-PK", DIP, SUSP)},
+        ),
+        (
+            "Israel and Turkey withdrew their envoys on Monday.",
+            {fact("IL-TR", DIP, SUSP)},
+        ),
+        (
+            "A summit between the Japanese and South Korean leaders remains off the table.",
+            {fact("JP-KR", Kind.LEADERS, REJ)},
+        ),
+        (
+            "South Korea and Japan suspended a military exchange program on Monday.",
+            {fact("JP-KR", Kind.MILITARY_RELATIONS, SUSP)},
+        ),
+        # A refusal until a condition is met still holds.
+        (
+            "India has yet to agree to resume the dialogue with Pakistan unless it acts.",
+            {fact("IN-PK", DIP, REJ)},
+        ),
+        # The highest level met after a counted gap is restored.
+        (
+            "Chinese and American defense officials met on Tuesday for their highest-level "
+            "defense talks in 18 months.",
+            {
+                fact("CN-US", Kind.DEFENSE_POLICY_TALKS, OPEN),
+                fact("CN-US", Kind.DEFENSE_POLICY_TALKS, REST),
+            },
+        ),
+    ],
+)
+def test_idioms_of_state(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel destroyed a tunnel near the border with Egypt on Monday.",
+        "The army blew up a bridge between India and Pakistan on Monday.",
+        "Japan paused its exports of chips to South Korea on Monday.",
+        "Pakistan suspended the wheat program with India on Monday.",
+        "If India and Pakistan resume talks, trade will grow.",
+        "Russian and Ukrainian ministers met on Monday, the highest-level meeting of the two "
+        "sides since the war began.",
+    ],
+)
+def test_near_misses_of_idioms(text: str) -> None:
+    assert REST not in {State(s) for _, _, s in asserted(text)}
+    assert SUSP not in {State(s) for _, _, s in asserted(text)}

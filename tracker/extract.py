@@ -206,7 +206,8 @@ _OBJECT_GAP = re.compile(
     r"any|every|remaining|existing|planned|scheduled|upcoming|proposed|next|rounds?\s+of|"
     r"direct|regular|bilateral|official|formal|two|both|such|these|those|this|that|new|several|"
     r"some|various|key|military|defen[cs]e|security|diplomatic|communications?|liaison|"
-    r"telephone|phone|emergency|crisis|[\w]+-[\w-]+|[A-Z][\w.’']*)[\s,]+)*$"
+    r"telephone|phone|emergency|crisis|joint|annual|routine|senior|strategic|ministerial|"
+    r"border|naval|army|maritime|[\w]+-[\w-]+|[A-Z][\w.’']*)[\s,]+)*$"
 )
 # "the attempts to reach out to China's military in recent months have been rejected"
 _REQUEST_WINDOW = 110
@@ -1247,9 +1248,12 @@ def _kind_for(
 def _modality(art: _Article, sent: _Sentence, clause: Span, anchor: Span, state: State) -> Modality:
     """What the words before the cue make of the claim: fact, plan, wish or condition."""
     c, text = art.cues, art.text
-    if _CONDITIONAL.search(text, sent.start, anchor[0]) or _CONDITIONAL.search(
-        text, anchor[1], clause[1]
-    ):
+    after = _CONDITIONAL.search(text, anchor[1], clause[1])
+    if after and state == State.REJECTED and after.group().lower() == "unless":
+        # "has yet to agree to resume talks unless ...": the refusal holds; "unless" names
+        # what would end it.
+        after = None
+    if _CONDITIONAL.search(text, sent.start, anchor[0]) or after:
         return Modality.HYPOTHETICAL
     if _gerund_subject(art, clause, anchor):
         # "Suspending the agreement would sour relations": a gerund subject under a modal.
