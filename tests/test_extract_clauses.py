@@ -292,3 +292,40 @@ def test_idioms_of_state(text: str, expected: set[tuple[str, str, str]]) -> None
 def test_near_misses_of_idioms(text: str) -> None:
     assert REST not in {State(s) for _, _, s in asserted(text)}
     assert SUSP not in {State(s) for _, _, s in asserted(text)}
+
+
+# --------------------------------------------------------------------------- topics, threats
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade negotiators from China and the U.S. are resuming talks to resolve their "
+        "tariff dispute.",
+        "Trade negotiators from China and the U.S. resumed talks on Monday. President Biden "
+        "expressed optimism about the talks last week.",
+        "President Biden praised the talks last week.",
+        "Beijing welcomed the talks between the two Koreas on Monday.",
+        "General Milley met Defense Secretary Austin after a meeting of the Ukraine Defense "
+        "Contact Group in Brussels on Tuesday.",
+    ],
+)
+def test_topics_and_opinions_are_no_contact(text: str) -> None:
+    assert asserted(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hotline with the US is still being used, despite Moscow's threat earlier this "
+        "week to suspend it.",
+        "Moscow's threats last month to cut the hotline with Washington worried Nato.",
+    ],
+)
+def test_a_threat_is_no_suspension(text: str) -> None:
+    assert SUSP.value not in {s for _, _, s in asserted(text)}
+
+
+def test_talks_of_two_states_with_a_time_stay_a_contact() -> None:
+    text = "The talks between China and Japan in Beijing last week were constructive."
+    assert asserted(text) == {fact("CN-JP", DIP, OPEN)}

@@ -64,6 +64,7 @@ class Cues:
     routine_calls: re.Pattern[str]
     event_gap_verbs: re.Pattern[str]
     event_wishes: re.Pattern[str]
+    event_opinions: re.Pattern[str]
     anaphoric_openings: re.Pattern[str]
     modifiers: tuple[tuple[Kind, re.Pattern[str]], ...]
     # The same modifiers after the noun and its partner: "talks with China's military".
@@ -292,6 +293,7 @@ def cues() -> Cues:
         routine_calls=_words(data["routine_calls"]),
         event_gap_verbs=re.compile(data["event_gap_verbs"], _FLAGS),
         event_wishes=re.compile(data["event_wishes"], _FLAGS),
+        event_opinions=re.compile(data["event_opinions"], _FLAGS),
         anaphoric_openings=re.compile(data["anaphoric_openings"]),
         modifiers=tuple((Kind(k), _words(p)) for k, p in data["modifiers"].items()),
         modifiers_after=tuple(

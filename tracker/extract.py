@@ -1659,6 +1659,8 @@ def _event_candidates(
         clause = next((cl for cl in sent.clauses if cl[0] <= noun.start < cl[1]), None)
         if clause is None or _blocked(art, clause) or _negated(art, noun.start, clause):
             continue
+        if _refers_to_blocked(art, sent, clause, (noun.start, noun.end)):
+            continue  # "optimism about the talks last week" after trade talks
         time = next(
             (
                 t
@@ -1683,6 +1685,8 @@ def _event_candidates(
         # "proposals for direct talks", "the idea of a summit": a contact wished for.
         if c.event_wishes.search(text, max(clause[0], noun.start - 40), noun.start):
             continue
+        if c.event_opinions.search(text, max(clause[0], noun.start - 60), noun.start):
+            continue  # "praised the talks last week": the opinion's time, not the talks'
         # A false friend may run on past the noun: "a meeting of ministers from ten countries".
         reach = (max(clause[0], noun.start - 40), clause[1])
         if any(
@@ -1839,6 +1843,9 @@ def _last_named_blocked(art: _Article, sent: _Sentence) -> bool:
         for p in (*c.false_friends, *c.clause_blockers)
         for m in p.finditer(text, sent.start, sent.end)
     ]
+    # A clause about something else blocks every channel noun in it ("trade negotiators
+    # resumed talks").
+    friends += [cl for cl in sent.clauses if _blocked(art, cl)]
     last: tuple[int, bool | None] | None = None
     for m in c.generic.finditer(text, sent.start, sent.end):
         span = (m.start(), m.end())
