@@ -329,3 +329,63 @@ def test_a_threat_is_no_suspension(text: str) -> None:
 def test_talks_of_two_states_with_a_time_stay_a_contact() -> None:
     text = "The talks between China and Japan in Beijing last week were constructive."
     assert asserted(text) == {fact("CN-JP", DIP, OPEN)}
+
+
+# --------------------------------------------------------------------------- more idioms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Turkey ordered the expulsion of Israel's ambassador on Monday.",
+            {fact("IL-TR", DIP, SUSP)},
+        ),
+        (
+            "Japan and China resumed the dialogue, which was stopped earlier due to tension.",
+            {fact("CN-JP", DIP, REST), fact("CN-JP", DIP, SUSP)},
+        ),
+        (
+            "The dialogue between Japan and China was stopped in 2012.",
+            {fact("CN-JP", DIP, SUSP)},
+        ),
+        (
+            "Talks between the defense ministers of Japan and South Korea were last held in "
+            "October 2018.",
+            {fact("JP-KR", Kind.DEFENSE_MINISTERS, OPEN)},
+        ),
+        (
+            "Talks on arms control between China and the US were postponed on Monday.",
+            {fact("CN-US", Kind.ARMS_CONTROL, SUSP)},
+        ),
+        (
+            "North Korea shut down the telephone and fax lines with South Korea on Monday.",
+            {fact("KP-KR", DIP, SUSP)},
+        ),
+        # Still in use: the future of a state that holds now.
+        (
+            "Russia and the United States will continue to use the deconfliction line.",
+            {fact("RU-US", HOT, OPEN)},
+        ),
+        # A restoration told without "the"; the year after "after" bounds the gap.
+        (
+            "The foreign ministers of Japan and China met on Monday, first time after 2012.",
+            {fact("CN-JP", DIP, OPEN), fact("CN-JP", DIP, REST)},
+        ),
+    ],
+)
+def test_more_idioms_of_state(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran opposed talks with Washington beside stop-and-start nuclear negotiations with "
+        "China and Russia.",
+        "The Korean convoy stopped in Seoul before it crossed to North Korea.",
+        "China will hold talks with Japan next week.",
+    ],
+)
+def test_near_misses_of_more_idioms(text: str) -> None:
+    assert asserted(text) == set()

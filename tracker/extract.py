@@ -234,7 +234,13 @@ _COORDINATION = re.compile(
 # Times that bound or measure rather than date: "since 2016", "before the talks", "for
 # two years" (find_times gives a duration only in a present perfect: the span up to
 # publication).
-_CONTEXTUAL_TIMES = re.compile(r"^(?:since|before|ahead of|by|until|till|for(?!\s+the\b))\b", re.I)
+_CONTEXTUAL_TIMES = re.compile(
+    r"^(?:since|before|after|ahead of|by|until|till|for(?!\s+the\b))\b", re.I
+)
+# A time that bounds a gap rather than dates the event: "first time after 2012".
+_BOUND_JUST_BEFORE = re.compile(
+    r"\b(?:since|before|until|first\s+(?:[\w-]+\s+){0,3}?after)\s+$", re.I
+)
 _BOUND_BEFORE = re.compile(r"\b(?:since|before|ahead\s+of|until)\s+(?:\w+\s+){0,5}$", re.I)
 # What dates a state that has held up to publication: "has been frozen since March 2019",
 # "has been suspended for two years".
@@ -245,7 +251,11 @@ _PERFECT = re.compile(
     r"(?:been\s+)?\w+",
     re.I,
 )
-_TO_BEFORE = re.compile(r"(?<!\bused\s)\bto\s+$", re.I)
+# "to" before a contact cue is a purpose ("flew to Washington to meet"), but not after
+# "used" or "continue" ("will continue to use the line").
+_TO_BEFORE = re.compile(
+    r"(?<!\bused\s)(?<!\bcontinue\s)(?<!\bcontinues\s)(?<!\bcontinued\s)\bto\s+$", re.I
+)
 # A cue inside a clause opened by one of these ("a year after it severed the line") takes
 # no time from outside that clause.
 _SUBORDINATOR = re.compile(
@@ -253,6 +263,7 @@ _SUBORDINATOR = re.compile(
 )
 # Future words that announce a decision when they go with a suspension.
 _DECIDED = frozenset(["will", "shall", "’ll", "'ll"])
+_CONTINUE = re.compile(r"\s+(?:continue|keep)\s+(?:to\s+|on\s+)?", re.I)
 _DONE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\b", re.I)
 _SCHEDULED = re.compile(r"scheduled|slated|planned|upcoming|to\s+be\s+held", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
@@ -1277,6 +1288,8 @@ def _modality(art: _Article, sent: _Sentence, clause: Span, anchor: Span, state:
             if _attributive(sent, text, m):
                 continue
             word = m.group().lower()
+            if word in _DECIDED and _CONTINUE.match(text, m.end()):
+                continue  # "will continue to use the line": in use now, and after
             if state == State.SUSPENDED and (
                 word.startswith("agree") or word in _DECIDED or _SCHEDULED.fullmatch(word)
             ):
@@ -1668,6 +1681,7 @@ def _event_candidates(
                 if noun.end <= t.start <= noun.end + _EVENT_TIME_REACH
                 and t.start < clause[1]
                 and not _CONTEXTUAL_TIMES.match(t.text)
+                and not _BOUND_JUST_BEFORE.search(text, max(clause[0], t.start - 40), t.start)
             ),
             None,
         )
