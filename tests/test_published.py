@@ -370,14 +370,18 @@ def test_a_number_and_a_month_in_prose_are_no_date() -> None:
         ("09/21/2015", date(2015, 9, 21)),
         ("Wed, 05/12/2010", date(2010, 5, 12)),
         ("Sun, 05/12/2010", date(2010, 12, 5)),
+        # A byline that ends in a time and a date in numbers.
+        ("Sport staff 15:06 21/09/2015", date(2015, 9, 21)),
+        ("By Jane Roe 9.30 am 13/03/2019", date(2019, 3, 13)),
     ],
 )
 def test_a_numeric_date_line_read_where_the_order_is_settled(line: str, expected: date) -> None:
     assert found(f"Headline here\n{line}\n\n{BODY}") == (expected, PublishedHow.TEXT)
 
 
-def test_an_ambiguous_numeric_date_is_not_guessed() -> None:
-    assert found(f"Headline here\n04/01/2018\n\n{BODY}") == (None, PublishedHow.UNKNOWN)
+@pytest.mark.parametrize("line", ["04/01/2018", "Sport staff 10:00 04/01/2018"])
+def test_an_ambiguous_numeric_date_is_not_guessed(line: str) -> None:
+    assert found(f"Headline here\n{line}\n\n{BODY}") == (None, PublishedHow.UNKNOWN)
 
 
 @settings(max_examples=150, deadline=None)

@@ -164,8 +164,10 @@ _SOURCE_LINE = re.compile(
 )
 # A short head line that ends with a date after a separator: "The Daily Paper, October 9, 2012".
 _ENDS_WITH_DATE = re.compile(
-    rf"(?P<lead>[^@\n]{{0,60}}?)(?:,|\||·|•|[-–—]\s)\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_FULL})"
-    rf"(?:\s*(?:,|at|-|–|\|)?\s*{_TIME})?",
+    rf"(?P<lead>[^@\n]{{0,60}}?)(?:(?:,|\||·|•|[-–—]\s)\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_FULL})"
+    rf"(?:\s*(?:,|at|-|–|\|)?\s*{_TIME})?"
+    # A byline that ends in a time and a date in numbers: "Staff writer 15:06 21/09/2015".
+    rf"|\s+{_TIME}\s+(?P<numeric>{_NUMERIC_BODY}))",
     re.IGNORECASE,
 )
 # A masthead's founding date is the site's, not the article's: "Est. May 19, 1923". It
@@ -382,7 +384,7 @@ def _date_line(line: str) -> str | None:
     m = _ENDS_WITH_DATE.fullmatch(line)
     if m is None or len(m["lead"].split()) > 6 or _NOT_PUBLICATION.search(m["lead"]):
         return None
-    return m.group("date")
+    return m.group("date") or m.group("numeric")
 
 
 def _partial(line: str) -> _MonthDay | None:
