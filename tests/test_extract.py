@@ -131,7 +131,7 @@ def test_suspended(text: str, fact: tuple[str, str, str, str]) -> None:
         (
             "South Korea proposed military talks with North Korea, but Pyongyang has yet to "
             "respond.",
-            expect("KP-KR", Kind.MILITARY_RELATIONS, REJ),
+            expect("KP-KR", Kind.DEFENSE_POLICY_TALKS, REJ),
         ),
         (
             "Iran has ruled out direct talks with the United States.",

@@ -389,3 +389,58 @@ def test_more_idioms_of_state(text: str, expected: set[tuple[str, str, str]]) ->
 )
 def test_near_misses_of_more_idioms(text: str) -> None:
     assert asserted(text) == set()
+
+
+# --------------------------------------------------------------------------- contact stopped
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Erdogan said he no longer talks to Mitsotakis.",
+            {fact("GR-TR", Kind.LEADERS, SUSP)},
+        ),
+        (
+            "Israel's prime minister and Turkey's president have not spoken since 2018.",
+            {fact("IL-TR", Kind.LEADERS, SUSP)},
+        ),
+        (
+            "North Korea did not pick up the phone on the military line with South Korea on "
+            "Monday.",
+            {fact("KP-KR", HOT, SUSP)},
+        ),
+        # A mediator is the occasion of a contact, not its object.
+        (
+            "Armenia's prime minister and Azerbaijan's president met in Brussels on Sunday "
+            "under EU mediation.",
+            {fact("AM-AZ", Kind.LEADERS, OPEN)},
+        ),
+        (
+            "Seoul proposed military talks with Pyongyang, but the North has yet to respond.",
+            {fact("KP-KR", Kind.DEFENSE_POLICY_TALKS, REJ)},
+        ),
+    ],
+)
+def test_contact_stopped_or_refused(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected
+
+
+def test_a_gap_since_a_year_runs_from_it() -> None:
+    text = "Israel's prime minister and Turkey's president have not spoken since 2018."
+    (claim,) = extract(text, PUBLISHED)
+    assert claim.effective_start == date(2018, 1, 1)
+    assert claim.effective_end == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders of the four states - Ukraine, France, Germany, and Russia - have not met "
+        "since 2019.",
+        "Samsung said Apple and LG did not pick up the phone.",
+        "Talks between Apple and Samsung have not been held since 2019.",
+    ],
+)
+def test_near_misses_of_stopped_contact(text: str) -> None:
+    assert asserted(text) == set()

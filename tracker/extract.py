@@ -105,7 +105,8 @@ _DETERMINER_BEFORE = re.compile(
     re.I,
 )
 _OCCASION = re.compile(
-    r"\b(?:at|during|on\s+the\s+(?:sidelines|margins)\s+of|on\s+the\s+sidelines|ahead\s+of)\s+"
+    r"\b(?:at|during|on\s+the\s+(?:sidelines|margins)\s+of|on\s+the\s+sidelines|ahead\s+of|"
+    r"under|(?:mediated|hosted|brokered|facilitated|organi[sz]ed|sponsored)\s+by)\s+"
     r"(?:the\s+|a\s+|an\s+|"
     r"this\s+|last\s+)?(?:[\w’'-]+\s+){0,3}$",
     re.I,
@@ -1246,8 +1247,9 @@ def _kind_for(
     if kind == Kind.MILITARY_RELATIONS:
         first, second = sorted(pair)
         talks = art.cues.military_talks_kinds.get((first, second))
-        lo = max(clause[0], anchor[0] - _BEFORE_WINDOW)
-        hi = min(clause[1], anchor[1] + _AFTER_WINDOW)
+        reach = (sent.start, sent.end) if whole_sentence else clause
+        lo = max(reach[0], anchor[0] - _BEFORE_WINDOW)
+        hi = min(reach[1], anchor[1] + _AFTER_WINDOW)
         if talks is not None and art.cues.generic_event.search(art.text, lo, hi):
             return talks, certainty
     return kind, certainty
@@ -1796,6 +1798,10 @@ def _multilateral(art: _Article, sent: _Sentence, clause: Span, pair: str) -> bo
     and the alliance")."""
     parties = set(pair.split("-"))
     actors = [a for a in sent.actors if clause[0] <= a.start < clause[1]]
+    if len({a.party for a in actors if a.is_state}) < 2:
+        # "the leaders of France, Germany, and Russia - have not met": a clause that names
+        # one side at most takes its list from the sentence.
+        actors = list(sent.actors)
     run: list[Actor] = []
     for actor in actors:
         if run and _LIST_GAP.fullmatch(art.text, run[-1].end, actor.start) and actor.is_state:
