@@ -444,3 +444,63 @@ def test_a_gap_since_a_year_runs_from_it() -> None:
 )
 def test_near_misses_of_stopped_contact(text: str) -> None:
     assert asserted(text) == set()
+
+
+# --------------------------------------------------------------------------- across sentences
+
+DEFENSE_CALLS = (
+    "U.S. Defense Secretary Lloyd Austin spoke with Russian Defense Minister Sergei Shoigu on "
+    "Friday, the Pentagon said. The first call was on May 13. Before that May call, the two "
+    "spoke on Feb. 18, six days before the invasion."
+)
+
+
+def test_earlier_contacts_told_in_the_sentences_after() -> None:
+    claims = extract(DEFENSE_CALLS, date(2022, 10, 21))
+    days = {(c.pair, c.kind, c.state, c.effective_start) for c in claims if c.modality == A}
+    assert days == {
+        ("RU-US", Kind.DEFENSE_MINISTERS, OPEN, date(2022, 10, 21)),
+        ("RU-US", Kind.DEFENSE_MINISTERS, OPEN, date(2022, 5, 13)),
+        ("RU-US", Kind.DEFENSE_MINISTERS, OPEN, date(2022, 2, 18)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "US and Russian officials met in Geneva on Monday.",
+            {fact("RU-US", DIP, OPEN)},
+        ),
+        (
+            "The last call between China and Japan was in March.",
+            {fact("CN-JP", DIP, OPEN)},
+        ),
+    ],
+)
+def test_contacts_told_without_an_object(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biden spoke in Warsaw on Monday about Russia.",
+        "The spokesman for China spoke at a news conference on Monday about Japan.",
+        "That call for calm between China and Japan came on Monday.",
+        "China continues to stonewall India's objections, as it thwarts India's bid to join "
+        "the group.",
+        "China ignored Japan's protests over the boats.",
+        "Indian officials dismissed Pakistan's offer as insincere.",
+    ],
+)
+def test_near_misses_of_contacts_and_requests(text: str) -> None:
+    assert asserted(text) == set()
+
+
+def test_an_offer_of_a_channel_named_before_is_a_request() -> None:
+    text = (
+        "Pakistan proposed talks with India on the dispute. Indian officials dismissed the "
+        "offer as insincere on Monday."
+    )
+    assert fact("IN-PK", DIP, REJ) in asserted(text)

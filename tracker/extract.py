@@ -212,6 +212,22 @@ _OBJECT_GAP = re.compile(
 )
 # "the attempts to reach out to China's military in recent months have been rejected"
 _REQUEST_WINDOW = 110
+# "the two" standing for two people named before.
+_THE_TWO = re.compile(
+    r"\bthe\s+two\b(?!\s+(?:countries|nations|states|governments|sides|capitals))"
+)
+# Requests that are for contact whatever follows them.
+_CONTACT_REQUEST = re.compile(
+    r"(?:(?:the\s+)?(?:tele)?phones?|(?:phone\s+)?calls?|invitations?|overtures?|outreach|"
+    r"messages?)",
+    re.I,
+)
+# After a request noun, words that make it a request for contact: "attempts to reach out".
+_CONTACT_ASKED = re.compile(
+    r"\s+(?:to|for)\s+(?:reach|contact|call|talk|meet|speak|engage|communicate|phone|"
+    r"a\s+(?:call|meeting|conversation))",
+    re.I,
+)
 _AFTER_WINDOW = 90
 # How far back (in characters) a pronoun ("it", "them") finds the channel it stands for.
 _ANTECEDENT_REACH = 400
@@ -219,6 +235,9 @@ _ANTECEDENT_REACH = 400
 _FIRST_TIME = re.compile(r"\bfirst\s+(?:\w+\s+){0,2}?time\s+(?:in\s+|since\s+|after\s+)?$", re.I)
 # How far after an event noun its time may stand: near, or after a complement that
 # names who met ("a video call between the premiers of Spain, Italy and the EU on Friday").
+# A copula right before the time gives the event's own time: "The first call was on May
+# 13", "the last meeting was in 2019".
+_COPULA_TIME = re.compile(r"\s+(?:was|were)\s+(?:(?:held|last\s+held)\s+)?(?:on\s+|in\s+)?", re.I)
 _EVENT_TIME_NEAR = 45
 _EVENT_TIME_REACH = 110
 _COMPLEMENT_GAP = re.compile(r"\s+(?:between|with|among|involving|of)\s+[^;:]*?\s+$", re.I)
@@ -710,10 +729,22 @@ def _needs_met(
     if cue.needs == "request":
         c = art.cues
         reach = (max(clause[0], start - _REQUEST_WINDOW), start)
-        if channel_before or channel_after or c.requests.search(art.text, *reach):
+        if channel_before or channel_after:
             return True
-        if c.requests.search(art.text, *after):
-            return True
+        found = c.requests.search(art.text, *reach) or c.requests.search(art.text, *after)
+        if found:
+            # A call or an invitation is a contact asked for; an offer, a bid or a
+            # proposal may be of anything ("dismissed the offer of a probe") unless a
+            # channel is named in the sentence or just before it.
+            return bool(
+                _CONTACT_REQUEST.fullmatch(found.group())
+                or _CONTACT_ASKED.match(art.text, found.end())
+                or _near(sent.nouns, sent.start, sent.end)
+                or _recent_kind(art, sent) is not None
+                or art.cues.generic.search(
+                    art.text, max(0, sent.start - _ANTECEDENT_REACH), sent.start
+                )
+            )
         # "X proposed talks, but Y has yet to respond": the request is in the clause before.
         return (
             across
@@ -1242,6 +1273,10 @@ def _kind_for(
         sent, clause, specific
     ):
         return Kind.OPERATIONAL_HOTLINE, 1.0
+    if kind is None and art.last_kind is not None and _THE_TWO.search(art.text, *clause):
+        # "Before that call, the two spoke on Feb. 18": the two people of the channel the
+        # text has been telling of.
+        return art.last_kind, 0.85
     if kind is None:
         return Kind.DIPLOMATIC_CHANNEL, 0.8
     if kind == Kind.MILITARY_RELATIONS:
@@ -1692,7 +1727,9 @@ def _event_candidates(
         # The time must be the noun's own ("the talks in Geneva last week"), not that of
         # a verb after it ("an offer of talks drew praise on Monday", "the summit is
         # to run for three days").
-        if c.event_gap_verbs.search(text, noun.end, time.start):
+        if c.event_gap_verbs.search(text, noun.end, time.start) and not _COPULA_TIME.fullmatch(
+            text, noun.end, time.start
+        ):
             continue
         if noun.end + _EVENT_TIME_NEAR < time.start and not _COMPLEMENT_GAP.match(
             text, noun.end, time.start
