@@ -504,3 +504,33 @@ def test_an_offer_of_a_channel_named_before_is_a_request() -> None:
         "offer as insincere on Monday."
     )
     assert fact("IN-PK", DIP, REJ) in asserted(text)
+
+
+# --------------------------------------------------------------------------- headlines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "India, Pakistan DGMOs talk on hotline, agree to ceasefire",
+            {fact("IN-PK", HOT, OPEN)},
+        ),
+        (
+            "Seoul says Pyongyang not answering hotline calls",
+            {fact("KP-KR", DIP, SUSP)},
+        ),
+        (
+            "Xi, Biden speak by phone for first time in months",
+            {fact("CN-US", Kind.LEADERS, OPEN), fact("CN-US", Kind.LEADERS, REST)},
+        ),
+    ],
+)
+def test_headline_forms(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected
+
+
+def test_talks_whose_first_topic_is_trade_are_no_channel() -> None:
+    assert asserted("The talks on trade between China and Japan resumed on Monday.") == set()
+    kept = "The talks on security, trade and climate between China and Japan resumed on Monday."
+    assert asserted(kept) == {fact("CN-JP", DIP, REST)}
