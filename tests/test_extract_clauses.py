@@ -534,3 +534,33 @@ def test_talks_whose_first_topic_is_trade_are_no_channel() -> None:
     assert asserted("The talks on trade between China and Japan resumed on Monday.") == set()
     kept = "The talks on security, trade and climate between China and Japan resumed on Monday."
     assert asserted(kept) == {fact("CN-JP", DIP, REST)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The talks between North Korea and the United States collapsed in Hanoi in February.",
+            {fact("KP-US", DIP, SUSP)},
+        ),
+        (
+            "The hotline between the two Koreas remains open, Seoul said.",
+            {fact("KP-KR", DIP, OPEN)},
+        ),
+    ],
+)
+def test_failed_talks_and_open_lines(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Japanese ambassador to China met business leaders in Shanghai on Monday.",
+        "China said it was open to talks with Taiwan's opposition party.",
+        "The bridge between India and Pakistan collapsed on Monday.",
+        "Japan remains open to dialogue with North Korea, the minister said.",
+    ],
+)
+def test_willingness_and_other_audiences_are_no_channel(text: str) -> None:
+    assert asserted(text) == set()
