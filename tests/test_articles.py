@@ -399,3 +399,28 @@ def test_in_wrapped_text_a_capital_line_goes_on_only_with_an_unfinished_long_lin
         "The talks will resume in the spring, a spokesman of the ministry said.",
         "Officials of both sides declined to say more about the plans\nor the talks.",
     ]
+
+
+def test_a_metadata_date_line_under_a_headline_is_a_paragraph_of_its_own() -> None:
+    text = f"Greece, Turkey resume talks\ndate 2021-01-25\n\n{BODY}"
+    assert spans_text(text) == ["Greece, Turkey resume talks", "date 2021-01-25", BODY]
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "ALSO READ: China suspends military talks with US",
+        "Read more: India, Pakistan agree to restore hotline",
+        "Related: North Korea cuts liaison line",
+        "See also » Japan and China hold summit",
+        "WATCH: Leaders meet in Geneva",
+    ],
+)
+def test_a_teaser_for_another_story_is_dropped(teaser: str) -> None:
+    text = f"Headline\n\n{BODY}\n\n{teaser}\n\n{BODY2}"
+    assert strip_chrome(text) == f"Headline\n\n{BODY}\n\n{BODY2}"
+
+
+def test_a_sentence_that_speaks_of_reading_stays() -> None:
+    text = f"Headline\n\n{BODY}\n\nRead the statement, officials said.\n\n{BODY2}"
+    assert strip_chrome(text) == text

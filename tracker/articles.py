@@ -359,6 +359,8 @@ WRAPPED_SHARE = 1 / 3
 _LINE_END = re.compile(r"(?:[.!?…:][\"'”’)\]]*|[\"”’)\]])$")
 # A line that begins a list item, never a wrapped continuation.
 _ITEM_START = re.compile(r"(?:[-–—•·*▪●]\s|\d{1,2}[.)]\s)")
+# A scraper's metadata date line: "date 2021-01-25", perhaps with a time.
+_DATE_META = re.compile(r"date\s+\d{4}-\d{2}-\d{2}(?:\s+\d{2}:\d{2}(?::\d{2})?)?")
 # A line that ends with a clock time or a full date is a headline's date line.
 _ENDS_WITH_TIME = re.compile(
     rf"(?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?|{FULL_DATE.pattern})$",
@@ -397,6 +399,8 @@ def _continues(above: str, line: str, wrapped: bool) -> bool:
     top, this = above.strip(), line.strip()
     if not top or not this or _LINE_END.search(top) or _ITEM_START.match(this):
         return False
+    if _DATE_META.fullmatch(this):
+        return False  # "date 2021-01-25" under a headline is a line of its own
     if this[0].islower():
         return True
     return (
