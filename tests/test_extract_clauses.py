@@ -564,3 +564,20 @@ def test_failed_talks_and_open_lines(text: str, expected: set[tuple[str, str, st
 )
 def test_willingness_and_other_audiences_are_no_channel(text: str) -> None:
     assert asserted(text) == set()
+
+
+def test_the_taliban_government_stands_for_afghanistan() -> None:
+    text = "Pakistan and Afghanistan's Taliban government resumed talks on Saturday."
+    assert asserted(text) == {fact("AF-PK", DIP, REST)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Philippine coast guard said Chinese vessels ignored its radio calls on Tuesday.",
+        "The Russian jet did not respond to radio challenges from the Japanese pilots.",
+        "Chinese ships defied warnings from Vietnam on Monday.",
+    ],
+)
+def test_radio_calls_and_warnings_are_no_channel(text: str) -> None:
+    assert asserted(text) == set()
