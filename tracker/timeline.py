@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -107,46 +107,81 @@ def _folded(quote: str) -> str:
     return " ".join(quote.split())
 
 
+# Corroborating facts are looked up in buckets of facts of similar length: a fact
+# overlapping [s, e] starts no earlier than s minus the longest interval of its bucket, so
+# a day-long fact looks only at the facts starting within its own span, and only the few
+# long facts make a year-wide scan.
+_BUCKET_DAYS = (0, 31, 92, 366)
+
+
+def _bucket(days: int) -> int:
+    return bisect_left(_BUCKET_DAYS, days)
+
+
 class _Claims:
     """The counting facts of one channel, indexed so that corroboration needs no full scan.
 
-    Facts of a state are sorted by start: those overlapping a fact start no earlier than
-    its start minus the longest interval of that state, and no later than its end.
+    Facts of a state are sorted by start within buckets of similar length (day numbers):
+    those overlapping a fact start no earlier than its start minus the longest interval of
+    their bucket, and no later than its end. Source counts (all that ranking needs) are
+    cached apart from the lists of corroborating facts (which only decisive facts need).
     """
 
     def __init__(self, pool: Sequence[Fact]) -> None:
-        groups: dict[State, list[Fact]] = defaultdict(list)
+        groups: dict[tuple[State, int], list[tuple[int, int, int, Fact]]] = defaultdict(list)
         self._by_quote: dict[tuple[State, str], list[Fact]] = defaultdict(list)
         for fact in pool:
-            groups[fact.state].append(fact)
+            start, end = effective_start(fact), effective_end(fact)
+            if start is not None and end is not None:
+                s, e = start.toordinal(), end.toordinal()
+                groups[(fact.state, _bucket(e - s))].append((s, fact.evidence_id, e, fact))
             self._by_quote[(fact.state, _folded(fact.quote))].append(fact)
-        self._by_state: dict[State, tuple[list[date], list[Fact], timedelta]] = {}
-        for state, items in groups.items():
-            items.sort(key=lambda f: (effective_start(f) or date.min, f.evidence_id))
-            longest = max(
-                (_day(effective_end(f)) - _day(effective_start(f)) for f in items),
-                default=timedelta(0),
-            )
-            starts = [_day(effective_start(f)) for f in items]
-            self._by_state[state] = (starts, items, max(longest, timedelta(0)))
+        self._by_state: dict[State, list[tuple[list[int], list[int], list[Fact], int]]] = (
+            defaultdict(list)
+        )
+        for (state, _), items in sorted(groups.items()):
+            items.sort(key=lambda item: (item[0], item[1]))
+            starts = [item[0] for item in items]
+            ends = [item[2] for item in items]
+            longest = max(0, max(e - s for s, e in zip(starts, ends, strict=True)))
+            self._by_state[state].append((starts, ends, [item[3] for item in items], longest))
         self._cache: dict[int, list[Fact]] = {}
+        self._sources: dict[int, int] = {}
+
+    def _overlapping(self, fact: Fact) -> Iterator[Fact]:
+        start, end = effective_start(fact), effective_end(fact)
+        if start is None or end is None:
+            return
+        s, e = start.toordinal(), end.toordinal()
+        for starts, ends, facts, longest in self._by_state.get(fact.state, ()):
+            lo = bisect_left(starts, s - longest)
+            hi = bisect_right(starts, e, lo)
+            for j in range(lo, hi):
+                if ends[j] >= s:
+                    yield facts[j]
 
     def corroborating(self, fact: Fact) -> list[Fact]:
         """What `corroborating(fact, pool)` returns, in evidence order."""
         if fact.evidence_id in self._cache:
             return self._cache[fact.evidence_id]
-        found: dict[int, Fact] = {}
-        starts, items, longest = self._by_state.get(fact.state, ([], [], timedelta(0)))
-        start, end = effective_start(fact), effective_end(fact)
-        if start is not None and end is not None:
-            lo = bisect_left(starts, start - longest)
-            hi = bisect_right(starts, end)
-            found.update((f.evidence_id, f) for f in items[lo:hi] if _overlaps(fact, f))
+        found = {f.evidence_id: f for f in self._overlapping(fact)}
         for other in self._by_quote.get((fact.state, _folded(fact.quote)), []):
             found.setdefault(other.evidence_id, other)
         result = [found[i] for i in sorted(found)]
         self._cache[fact.evidence_id] = result
+        self._sources[fact.evidence_id] = len({f.article_id for f in result})
         return result
+
+    def sources(self, fact: Fact) -> int:
+        """How many distinct articles carry the claim: `source_count(fact, pool)`."""
+        count = self._sources.get(fact.evidence_id)
+        if count is None:
+            articles = {f.article_id for f in self._overlapping(fact)}
+            articles.update(
+                f.article_id for f in self._by_quote.get((fact.state, _folded(fact.quote)), [])
+            )
+            count = self._sources[fact.evidence_id] = len(articles)
+        return count
 
     def rank(self, fact: Fact) -> tuple[date, bool, int, float, date, int]:
         """Ties go to an analyst's acceptance, more sources, higher confidence, later
@@ -154,7 +189,7 @@ class _Claims:
         return (
             _day(effective_start(fact)),
             fact.review == Review.ACCEPTED,
-            len({other.article_id for other in self.corroborating(fact)}),
+            self.sources(fact),
             fact.confidence,
             fact.published or date.min,
             -fact.evidence_id,
@@ -243,6 +278,7 @@ class Derivation:
         self.claims = _Claims(self.pool)
         # On a day some fact begins, the latest start not after it is that day itself.
         self.decisive = [_best_of(starting[day], lambda: self.claims) for day in self.days]
+        self._intervals: list[tuple[Interval, Fact]] | None = None
 
     def under(self, policy: Policy) -> Derivation:
         """This derivation under a policy that counts the same facts (another staleness
@@ -268,7 +304,12 @@ class Derivation:
 
     def intervals(self) -> list[tuple[Interval, Fact]]:
         """The channel's history (`intervals`), each stretch with the fact that decides its
-        first day."""
+        first day. Made once; the staleness horizon does not change it."""
+        if self._intervals is None:
+            self._intervals = self._make_intervals()
+        return self._intervals
+
+    def _make_intervals(self) -> list[tuple[Interval, Fact]]:
         # Runs of decisions of one state make one stretch.
         runs: list[list[int]] = []
         for i, best in enumerate(self.decisive):
