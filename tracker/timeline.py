@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
+
 from tracker.vocab import ChannelStatus, Fact, Kind, Modality, Review, State
 
 DEFAULT_STALE_DAYS = 365
@@ -351,22 +353,148 @@ def intervals(
     return [iv for iv, _ in Derivation(pair, kind, facts, policy).intervals()]
 
 
+class ChannelConflicts:
+    """The conflicts of one channel: counting facts whose states disagree (one working, the
+    other not) over overlapping times, found by a sweep over the facts in start order
+    rather than by comparing every pair.
+
+    Facts are in pool order (effective start, then id); a conflict (first, second) has the
+    first earlier in that order. Every fact overlapping `first` and starting after it
+    starts within first's span, so the candidates for `second` are a contiguous run of the
+    pool, and counting those of the other polarity is a difference of prefix sums. Only
+    facts whose end precedes their start (bad data, rare) need a look of their own.
+    """
+
+    def __init__(
+        self, pair: str, kind: Kind, facts: Sequence[Fact], policy: Policy = Policy()
+    ) -> None:
+        self.pair, self.kind = pair, kind
+        self.pool = sorted(
+            (f for f in facts if counts(f, policy)),
+            key=lambda f: (effective_start(f) or date.min, f.evidence_id),
+        )
+        n = len(self.pool)
+        self.starts = np.fromiter(
+            (_day(effective_start(f)).toordinal() for f in self.pool), np.int64, n
+        )
+        self.ends = np.fromiter(
+            (_day(effective_end(f)).toordinal() for f in self.pool), np.int64, n
+        )
+        self.working = np.fromiter((f.state in WORKING for f in self.pool), np.bool_, n)
+        self._inverted = np.flatnonzero(self.ends < self.starts).tolist()
+
+    def _last_candidate(self, last: int | None) -> np.ndarray:
+        """For each fact, the end of the run of facts starting within its span (and not
+        after `last`)."""
+        hi = np.searchsorted(self.starts, self.ends, side="right")
+        if last is not None:
+            hi = np.minimum(hi, np.searchsorted(self.starts, last, side="right"))
+        return np.maximum(hi, np.arange(1, len(self.pool) + 1))
+
+    def counts(self, first: date | None = None, last: date | None = None) -> np.ndarray:
+        """For each fact in pool order, how many conflicts it is the first of whose window
+        (the days both facts cover) meets first..last (inclusive; None: unbounded)."""
+        n = len(self.pool)
+        if n == 0:
+            return np.zeros(0, dtype=np.int64)
+        p0 = first.toordinal() if first is not None else None
+        on = last.toordinal() if last is not None else None
+        starts, ends, working = self.starts, self.ends, self.working
+        # A well-formed second (end not before start) overlaps first if it starts in its span.
+        good = ends >= starts
+        if p0 is not None:
+            good &= ends >= p0
+        zero = np.zeros(1, dtype=np.int64)
+        working_before = np.concatenate((zero, np.cumsum(good & working)))
+        idle_before = np.concatenate((zero, np.cumsum(good & ~working)))
+        lo = np.arange(1, n + 1)
+        hi = self._last_candidate(on)
+        found = np.where(
+            working, idle_before[hi] - idle_before[lo], working_before[hi] - working_before[lo]
+        )
+        for j in self._inverted:
+            b0, b1 = int(starts[j]), int(ends[j])
+            if (on is not None and b0 > on) or (p0 is not None and b1 < p0):
+                continue
+            found[:j] += (
+                (working[:j] != working[j]) & (ends[:j] >= b0) & (starts[:j] <= b1)
+            ).astype(np.int64)
+        if p0 is not None:
+            found[ends < p0] = 0
+        return found
+
+    def seconds(
+        self, i: int, first: date | None = None, last: date | None = None, limit: int | None = None
+    ) -> tuple[list[Fact], int, tuple[date, date] | None]:
+        """The facts in conflict with pool[i] as the first, whose window meets first..last:
+        the first `limit` of them in pool order, how many in all, and the span of their
+        windows."""
+        p0 = first.toordinal() if first is not None else None
+        on = last.toordinal() if last is not None else None
+        a0, a1 = int(self.starts[i]), int(self.ends[i])
+        if p0 is not None and a1 < p0:
+            return [], 0, None
+        hi = int(self._last_candidate(on)[i])
+        b0, b1 = self.starts[i + 1 : hi], self.ends[i + 1 : hi]
+        floor = a0 if p0 is None else max(a0, p0)
+        hits = np.flatnonzero((self.working[i + 1 : hi] != self.working[i]) & (b1 >= floor))
+        if len(hits) == 0:
+            return [], 0, None
+        window = (
+            date.fromordinal(int(np.maximum(b0[hits], a0).min())),
+            date.fromordinal(int(np.minimum(b1[hits], a1).max())),
+        )
+        shown = hits if limit is None else hits[:limit]
+        return [self.pool[i + 1 + int(k)] for k in shown], len(hits), window
+
+    def pairs(self) -> list[Conflict]:
+        """Every conflict, by first then second in pool order."""
+        starts, ends = self.starts.tolist(), self.ends.tolist()
+        of_state = {
+            True: np.flatnonzero(~self.working).tolist(),
+            False: np.flatnonzero(self.working).tolist(),
+        }
+        found: list[Conflict] = []
+        for i, a in enumerate(self.pool):
+            hi = bisect_right(starts, ends[i])
+            if hi <= i + 1:
+                continue
+            other = of_state[bool(self.working[i])]
+            a0 = starts[i]
+            for k in range(bisect_right(other, i), bisect_left(other, hi)):
+                j = other[k]
+                if ends[j] >= a0:
+                    found.append(Conflict(self.pair, self.kind, a, self.pool[j]))
+        return found
+
+    def conflicted(self) -> set[int]:
+        """The evidence ids in any conflict, first or second."""
+        if not self.pool:
+            return set()
+        starts, ends, working = self.starts, self.ends, self.working
+        ids = {self.pool[i].evidence_id for i in np.flatnonzero(self.counts())}
+        # A well-formed fact is a second if an earlier fact of the other polarity reaches it.
+        low = np.iinfo(np.int64).min
+        reach_w = np.maximum.accumulate(np.where(working, ends, low))
+        reach_i = np.maximum.accumulate(np.where(working, low, ends))
+        before_w = np.concatenate(([low], reach_w[:-1]))
+        before_i = np.concatenate(([low], reach_i[:-1]))
+        second = np.where(working, before_i >= starts, before_w >= starts) & (ends >= starts)
+        for j in self._inverted:
+            second[j] = bool(
+                (
+                    (working[:j] != working[j]) & (ends[:j] >= starts[j]) & (starts[:j] <= ends[j])
+                ).any()
+            )
+        ids.update(self.pool[j].evidence_id for j in np.flatnonzero(second))
+        return ids
+
+
 def conflicts(
     pair: str, kind: Kind, facts: Sequence[Fact], policy: Policy = Policy()
 ) -> list[Conflict]:
     """Pairs of counting facts of one channel whose states disagree over overlapping times."""
-    pool = sorted(
-        (f for f in facts if counts(f, policy)),
-        key=lambda f: (effective_start(f) or date.min, f.evidence_id),
-    )
-    found: list[Conflict] = []
-    for i, a in enumerate(pool):
-        for b in pool[i + 1 :]:
-            if (effective_start(b) or date.max) > (effective_end(a) or date.min):
-                break
-            if (a.state in WORKING) != (b.state in WORKING) and _overlaps(a, b):
-                found.append(Conflict(pair, kind, a, b))
-    return found
+    return ChannelConflicts(pair, kind, facts, policy).pairs()
 
 
 def summary(status: ChannelStatus) -> str:
