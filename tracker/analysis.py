@@ -269,8 +269,60 @@ def _dates(values: pd.Series) -> list[date | None]:
     return cast(list[date | None], days.astype(object).tolist())
 
 
+def _members(values: pd.Series, enum: Any) -> list[Any] | None:
+    """A vocabulary column as enum members, through its categorical codes; None if some
+    value is missing or outside the vocabulary."""
+    if not isinstance(values.dtype, pd.CategoricalDtype):
+        return None
+    codes = values.cat.codes.to_numpy()
+    if len(codes) and codes.min() < 0:
+        return None
+    try:
+        members = np.array([enum(c) for c in values.cat.categories] + [None], dtype=object)
+    except ValueError:
+        return None
+    return cast(list[Any], members[codes].tolist())
+
+
 def _facts(frame: pd.DataFrame) -> list[Fact]:
     """Derivation records for the rows of an evidence frame (in memory, no SQL)."""
+    enums = [
+        _members(frame[column], enum)
+        for column, enum in (
+            ("kind", Kind),
+            ("state", State),
+            ("modality", Modality),
+            ("precision", Precision),
+            ("review", Review),
+        )
+    ]
+    if all(e is not None for e in enums) and frame["quote"].notna().all():
+        # Every value already of its type: the records straight from the columns.
+        kinds, states, modalities, precisions, reviews = cast(list[list[Any]], enums)
+        return list(
+            map(
+                Fact,
+                frame["evidence_id"].tolist(),
+                frame["article_id"].tolist(),
+                frame["pair"].astype(object).tolist(),
+                kinds,
+                states,
+                modalities,
+                _dates(frame["effective_start"]),
+                _dates(frame["effective_end"]),
+                precisions,
+                frame["confidence"].tolist(),
+                reviews,
+                _dates(frame["published"]),
+                frame["quote"].astype(object).tolist(),
+                frame["source"].astype(object).where(frame["source"].notna(), "").tolist(),
+            )
+        )
+    return _facts_one_by_one(frame)
+
+
+def _facts_one_by_one(frame: pd.DataFrame) -> list[Fact]:
+    """`_facts` for a frame whose columns are not all of their types, value by value."""
     kinds = {k.value: k for k in Kind}
     states = {s.value: s for s in State}
     modalities = {m.value: m for m in Modality}
