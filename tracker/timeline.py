@@ -186,16 +186,20 @@ class _Claims:
         return count
 
     def rank(self, fact: Fact) -> tuple[date, bool, int, float, date, int]:
-        """Ties go to an analyst's acceptance, more sources, higher confidence, later
-        publication; a full tie to the evidence stored first, so answers are stable."""
-        return (
-            _day(effective_start(fact)),
-            fact.review == Review.ACCEPTED,
-            self.sources(fact),
-            fact.confidence,
-            fact.published or date.min,
-            -fact.evidence_id,
-        )
+        return _rank(fact, self.sources(fact))
+
+
+def _rank(fact: Fact, sources: int) -> tuple[date, bool, int, float, date, int]:
+    """Ties go to an analyst's acceptance, more sources, higher confidence, later
+    publication; a full tie to the evidence stored first, so answers are stable."""
+    return (
+        _day(effective_start(fact)),
+        fact.review == Review.ACCEPTED,
+        sources,
+        fact.confidence,
+        fact.published or date.min,
+        -fact.evidence_id,
+    )
 
 
 def corroboration(pool: Sequence[Fact]) -> Callable[[Fact], list[Fact]]:
@@ -224,7 +228,11 @@ def decisive(facts: Sequence[Fact], on: date, policy: Policy = Policy()) -> Fact
     # Only facts sharing the latest start can win, so only they pay for counting sources.
     latest = max(effective_start(f) or date.min for f in candidates)
     ties = [f for f in candidates if effective_start(f) == latest]
-    return _best_of(ties, lambda: _Claims(pool))
+    if len(ties) == 1:
+        return ties[0]
+    # A few ties on one day: counting each one's sources with a scan of the pool costs
+    # less than indexing the whole pool.
+    return max(ties, key=lambda f: _rank(f, source_count(f, pool)))
 
 
 def _status(
