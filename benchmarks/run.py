@@ -663,13 +663,12 @@ def _frames_child(emit: Callable[[str, str, Any], None], url: str, on: date) -> 
 def _report_child(
     emit: Callable[[str, str, Any], None], url: str, first: date, last: date, out: str
 ) -> None:
+    """Yearly reports from first to last: what `tracker report --period year` writes."""
     from tracker import report
 
     engine = make_engine(url)
     t = time.perf_counter()
-    written = report.write_reports(
-        engine, period="year", start=date(first.year, 1, 1), end=last, out=Path(out)
-    )
+    written = report.write_reports(engine, period="year", start=first, end=last, out=Path(out))
     emit("sample", "yearly report", time.perf_counter() - t)
     emit("extra", "files", len(written))
     engine.dispose()
@@ -764,18 +763,25 @@ def measure_frames(results: Results, url: str, on: date, budget: float) -> None:
 def measure_report(
     results: Results, url: str, first: date, last: date, out: Path, budget: float
 ) -> None:
-    got = limited(_report_child, (url, first, last, str(out)), budget)
-    if got.finished:
-        seconds = got.samples["yearly report"][0]
-        results.put(
-            "report.seconds",
-            seconds,
-            f"(e) yearly report {first.year}..{last.year}: {seconds:.2f} s, "
-            f"{got.extra.get('files')} files, peak memory {got.extra.get('peak_rss_mb', 0):.0f} MB",
-        )
-    else:
-        why = got.error or f"stopped after {budget:.0f} s budget"
-        results.put("report.unfinished", why, f"(e) yearly report NOT FINISHED: {why}")
+    """(e) one year's report (the middle year of the span: `tracker report --period year
+    --start Y-01-01 --end Y-12-31`), then the report with yearly periods over the whole span."""
+    middle = (first.year + last.year) // 2
+    for key, label, start, end in (
+        ("report.one_year", f"one year ({middle})", date(middle, 1, 1), date(middle, 12, 31)),
+        ("report", f"{first.year}..{last.year}", date(first.year, 1, 1), last),
+    ):
+        got = limited(_report_child, (url, start, end, str(out / key)), budget)
+        if got.finished:
+            seconds = got.samples["yearly report"][0]
+            results.put(
+                f"{key}.seconds",
+                seconds,
+                f"(e) yearly report, {label}: {seconds:.2f} s, {got.extra.get('files')} files, "
+                f"peak memory {got.extra.get('peak_rss_mb', 0):.0f} MB",
+            )
+        else:
+            why = got.error or f"stopped after {budget:.0f} s budget"
+            results.put(f"{key}.unfinished", why, f"(e) yearly report, {label} NOT FINISHED: {why}")
 
 
 # --------------------------------------------------------------------------- main

@@ -265,3 +265,109 @@ def test_a_derivation_made_once_answers_as_status_on_every_day(
         assert interval.state == first.state
     assert [iv for iv, _ in derived.intervals()] == timeline.intervals(PAIR, KIND, facts, policy)
     assert all(timeline.corroboration(pool)(f) == timeline.corroborating(f, pool) for f in pool)
+
+
+# ----------------------------------------------------------------------------- conflicts
+
+near = st.dates(min_value=D(2020, 1, 1), max_value=D(2020, 3, 31))
+
+
+@st.composite
+def crowded_facts(draw: st.DrawFn) -> list[Fact]:
+    """Many facts over a few months: day-long, long and a few whose end precedes their
+    start (bad data the sweep must treat as the definition does)."""
+    n = draw(st.integers(min_value=0, max_value=30))
+    out = []
+    for i in range(n):
+        start = draw(near)
+        length = draw(st.sampled_from([0, 0, 0, 1, 5, 30, 120, 400, -3]))
+        out.append(
+            fact(
+                i + 1,
+                draw(st.sampled_from(EVIDENCE_STATES)),
+                start,
+                start + timedelta(days=length),
+                article_id=draw(st.integers(min_value=1, max_value=6)),
+                modality=draw(
+                    st.sampled_from([Modality.ASSERTED, Modality.ASSERTED, Modality.PLANNED])
+                ),
+                quote=draw(st.sampled_from([None, "the same words"])),
+            )
+        )
+    return out
+
+
+def _disagree(a: Fact, b: Fact) -> bool:
+    """The definition: states of opposite polarity, effective intervals overlapping."""
+    a0, a1 = timeline.effective_start(a), timeline.effective_end(a)
+    b0, b1 = timeline.effective_start(b), timeline.effective_end(b)
+    assert a0 and a1 and b0 and b1
+    return (a.state in timeline.WORKING) != (b.state in timeline.WORKING) and (
+        a0 <= b1 and b0 <= a1
+    )
+
+
+def _quadratic(facts: list[Fact]) -> list[tuple[Fact, Fact]]:
+    pool = sorted(
+        (f for f in facts if timeline.counts(f, Policy())),
+        key=lambda f: (timeline.effective_start(f), f.evidence_id),
+    )
+    return [(a, b) for i, a in enumerate(pool) for b in pool[i + 1 :] if _disagree(a, b)]
+
+
+def _window(a: Fact, b: Fact) -> tuple[date, date]:
+    return (
+        max(timeline.effective_start(a), timeline.effective_start(b)),  # type: ignore[type-var]
+        min(timeline.effective_end(a), timeline.effective_end(b)),  # type: ignore[type-var]
+    )
+
+
+@given(crowded_facts(), near, st.integers(min_value=0, max_value=60), st.integers(0, 3))
+def test_the_conflict_sweep_equals_the_quadratic_definition(
+    facts: list[Fact], first: date, length: int, limit: int
+) -> None:
+    expected = _quadratic(facts)
+    found = timeline.conflicts(PAIR, KIND, facts)
+    assert [(c.first, c.second) for c in found] == expected
+
+    index = timeline.ChannelConflicts(PAIR, KIND, facts)
+    assert index.conflicted() == {f.evidence_id for pair in expected for f in pair}
+    whole = index.counts()
+    assert [int(n) for n in whole] == [sum(1 for a, _ in expected if a == f) for f in index.pool]
+    # Restricted to the conflicts whose window (the days both cover) meets a period.
+    last = first + timedelta(days=length)
+    meeting = [
+        (a, b) for a, b in expected if _window(a, b)[0] <= last and _window(a, b)[1] >= first
+    ]
+    counted = index.counts(first, last)
+    for i, a in enumerate(index.pool):
+        seconds = [b for x, b in meeting if x == a]
+        assert counted[i] == len(seconds)
+        shown, total, span = index.seconds(i, first, last, limit)
+        assert shown == seconds[:limit] and total == len(seconds)
+        windows = [_window(a, b) for b in seconds]
+        expected_span = (
+            (min(w[0] for w in windows), max(w[1] for w in windows)) if windows else None
+        )
+        assert span == expected_span
+
+
+@given(crowded_facts())
+def test_corroboration_and_sources_equal_the_definition(facts: list[Fact]) -> None:
+    pool = [f for f in facts if timeline.counts(f, Policy())]
+    same = timeline.corroboration(pool)
+    for f in pool:
+        assert same(f) == timeline.corroborating(f, pool)
+    derived = timeline.Derivation(PAIR, KIND, facts)
+    for day in derived.days:
+        s = derived.status_on(day)
+        best = derived.decisive_on(day)
+        assert best is not None and s.sources == timeline.source_count(best, pool)
+        ties = [f for f in pool if timeline.effective_start(f) == day]
+        assert best in ties
+        # The winner has no fewer sources than any tie of equal acceptance.
+        assert all(
+            timeline.source_count(f, pool) <= s.sources
+            for f in ties
+            if (f.review == Review.ACCEPTED) == (best.review == Review.ACCEPTED)
+        )

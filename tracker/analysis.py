@@ -18,7 +18,9 @@ takes (`CN-US`, `us-china`, `US–China`); an unknown pair or kind raises ValueE
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -27,6 +29,7 @@ from typing import Any, Final, cast
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from sqlalchemy import Connection, Engine, Select, Table, select
 
 from tracker import timeline as tl
@@ -266,8 +269,60 @@ def _dates(values: pd.Series) -> list[date | None]:
     return cast(list[date | None], days.astype(object).tolist())
 
 
+def _members(values: pd.Series, enum: Any) -> list[Any] | None:
+    """A vocabulary column as enum members, through its categorical codes; None if some
+    value is missing or outside the vocabulary."""
+    if not isinstance(values.dtype, pd.CategoricalDtype):
+        return None
+    codes = values.cat.codes.to_numpy()
+    if len(codes) and codes.min() < 0:
+        return None
+    try:
+        members = np.array([enum(c) for c in values.cat.categories] + [None], dtype=object)
+    except ValueError:
+        return None
+    return cast(list[Any], members[codes].tolist())
+
+
 def _facts(frame: pd.DataFrame) -> list[Fact]:
     """Derivation records for the rows of an evidence frame (in memory, no SQL)."""
+    enums = [
+        _members(frame[column], enum)
+        for column, enum in (
+            ("kind", Kind),
+            ("state", State),
+            ("modality", Modality),
+            ("precision", Precision),
+            ("review", Review),
+        )
+    ]
+    if all(e is not None for e in enums) and frame["quote"].notna().all():
+        # Every value already of its type: the records straight from the columns.
+        kinds, states, modalities, precisions, reviews = cast(list[list[Any]], enums)
+        return list(
+            map(
+                Fact,
+                frame["evidence_id"].tolist(),
+                frame["article_id"].tolist(),
+                frame["pair"].astype(object).tolist(),
+                kinds,
+                states,
+                modalities,
+                _dates(frame["effective_start"]),
+                _dates(frame["effective_end"]),
+                precisions,
+                frame["confidence"].tolist(),
+                reviews,
+                _dates(frame["published"]),
+                frame["quote"].astype(object).tolist(),
+                frame["source"].astype(object).where(frame["source"].notna(), "").tolist(),
+            )
+        )
+    return _facts_one_by_one(frame)
+
+
+def _facts_one_by_one(frame: pd.DataFrame) -> list[Fact]:
+    """`_facts` for a frame whose columns are not all of their types, value by value."""
     kinds = {k.value: k for k in Kind}
     states = {s.value: s for s in State}
     modalities = {m.value: m for m in Modality}
@@ -337,6 +392,80 @@ def _rows(conn: Connection, sql: str) -> list[tuple[Any, ...]]:
         cursor.close()
 
 
+# Set TRACKER_COLUMNAR=0 to read through the SQLAlchemy driver only (the frames are the
+# same; it is slower on large stores).
+COLUMNAR_ENV = "TRACKER_COLUMNAR"
+# Rows per Arrow batch of the SQLite ADBC driver (its default, 1,024, costs a third more).
+_SQLITE_BATCH_ROWS = 65536
+
+
+def _columnar_target(conn: Connection) -> tuple[str, str] | None:
+    """Which ADBC driver could read this store, and the URI it takes; None when none can
+    (an in-memory or URI-style SQLite database, another dialect, or switched off)."""
+    if os.environ.get(COLUMNAR_ENV, "1").strip() in ("0", "false", "no", "off"):
+        return None
+    url = conn.engine.url
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        database = url.database or ""
+        if not database or database == ":memory:" or database.startswith("file:") or url.query:
+            return None
+        return backend, database
+    if backend == "postgresql":
+        return backend, url.set(drivername="postgresql").render_as_string(hide_password=False)
+    return None
+
+
+@contextmanager
+def _columnar(conn: Connection) -> Iterator[Any]:
+    """An ADBC connection to the store `conn` reads, in one read transaction, or None when
+    no ADBC driver is installed or can connect (then the SQLAlchemy driver reads)."""
+    target = _columnar_target(conn)
+    handle = None
+    if target is not None:
+        try:
+            if target[0] == "sqlite":
+                import adbc_driver_sqlite.dbapi as driver
+            else:
+                import adbc_driver_postgresql.dbapi as driver  # type: ignore[no-redef]
+            handle = driver.connect(target[1])
+        except Exception:  # no driver, or it cannot reach the store: read the slow way
+            handle = None
+    try:
+        yield handle
+    finally:
+        if handle is not None:
+            handle.close()
+
+
+def _fetch(conn: Connection, adbc: Any, sql: str, width: int, text: frozenset[int]) -> list[Any]:
+    """The columns of a statement: numbers as numpy arrays, the columns in `text` as
+    pyarrow large strings. Through ADBC the values never become Python objects."""
+    if adbc is None:
+        columns: list[Any] = _columns(_rows(conn, sql), width)
+        for i in text:
+            columns[i] = pa.array(columns[i], type=pa.large_string())
+        return columns
+    cursor = adbc.cursor()
+    try:
+        if conn.dialect.name == "sqlite":
+            cursor.adbc_statement.set_options(
+                **{"adbc.sqlite.query.batch_rows": str(_SQLITE_BATCH_ROWS)}
+            )
+        cursor.execute(sql)
+        table = cursor.fetch_arrow_table()
+    finally:
+        cursor.close()
+    out: list[Any] = []
+    for i in range(width):
+        column = table.column(i)
+        if i in text:
+            out.append(column.cast(pa.large_string()).combine_chunks())
+        else:
+            out.append(column.to_numpy())
+    return out
+
+
 def _read(conn: Connection, query: Select[Any]) -> pd.DataFrame:
     """A (small) select as a frame."""
     sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
@@ -398,13 +527,18 @@ def _datetimes(days: np.ndarray) -> np.ndarray:
     return out
 
 
-def _text(values: np.ndarray) -> Any:
-    """A text column (TEXT) from str and None, converted by pyarrow in one pass."""
+def _text(values: Any) -> Any:
+    """A text column (TEXT) from a pyarrow string array, or from str and None (converted by
+    pyarrow in one pass)."""
     if TEXT.storage == "pyarrow":
         try:
-            return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
+            if not isinstance(values, pa.Array):
+                values = pa.array(values, type=pa.large_string())
+            return pd.arrays.ArrowStringArray(values.cast(pa.large_string()))
         except (pa.ArrowException, TypeError):
             pass
+    if isinstance(values, pa.Array):
+        values = np.array(values.to_pylist(), dtype=object)
     return pd.array(values, dtype=TEXT)
 
 
@@ -421,60 +555,82 @@ def _take(keys: np.ndarray, ids: np.ndarray, values: np.ndarray) -> np.ndarray:
 def _read_evidence(
     conn: Connection, channels: pd.DataFrame, pair: str | None, kind: Kind | None
 ) -> pd.DataFrame:
-    """The evidence frame in _EVIDENCE_TYPES, unsorted, in two statements."""
+    """The evidence frame in _EVIDENCE_TYPES, in frame order, in two statements."""
     dialect = conn.dialect.name
     where = _channel_filter(pair, kind)
-    evidence = _columns(
-        _rows(
+    with _columnar(conn) as adbc:
+        evidence = _fetch(
             conn,
+            adbc,
             "SELECT e.id, e.article_id, e.channel_id, "
             f"{_code_sql('e.state', STATE_DTYPE)}, {_code_sql('e.precision', PRECISION_DTYPE)}, "
             f"{_code_sql('e.date_how', DATE_HOW_DTYPE)}, "
             f"{_code_sql('e.modality', MODALITY_DTYPE)}, {_code_sql('e.review', REVIEW_DTYPE)}, "
             f"{_day_sql('e.effective_start', dialect)}, {_day_sql('e.effective_end', dialect)}, "
-            "e.quote, e.char_start, e.char_end, e.confidence, e.extractor_version "
-            f"FROM evidence e{where}",
-        ),
-        15,
-    )
-    articles = _columns(
-        _rows(
+            "e.quote, e.char_start, e.char_end, CAST(e.confidence AS REAL), "
+            f"e.extractor_version FROM evidence e{where}",
+            15,
+            frozenset({10, 14}),
+        )
+        # A missing title is read as '' with a flag: SQLite's ADBC driver guesses a
+        # column's type from its first rows, and a run of NULLs would read as numbers.
+        articles = _fetch(
             conn,
-            "SELECT a.id, a.source, a.article_index, a.title, "
+            adbc,
+            "SELECT a.id, a.source, a.article_index, COALESCE(a.title, ''), "
             f"{_day_sql('a.published', dialect)}, "
-            f"{_code_sql('a.published_how', PUBLISHED_HOW_DTYPE)} FROM article a"
+            f"{_code_sql('a.published_how', PUBLISHED_HOW_DTYPE)}, "
+            "CASE WHEN a.title IS NULL THEN 1 ELSE 0 END FROM article a"
             + (f" WHERE a.id IN (SELECT e.article_id FROM evidence e{where})" if where else ""),
-        ),
-        6,
+            7,
+            frozenset({1, 3}),
+        )
+    no_title = pa.array(articles[6].astype(np.int64) != 0, type=pa.bool_())
+    articles[3] = pc.if_else(no_title, pa.scalar(None, pa.large_string()), articles[3])
+    # The frame's order (pair, kind in vocabulary order, effective start with missing
+    # last, id) from numbers: `channels` is already in (pair, kind) order, so a channel's
+    # rank is the position of the first channel of its pair and kind.
+    channel_ids = channels["channel_id"].to_numpy(dtype=np.int64)
+    pairs = channels["pair"].astype(object).to_numpy()
+    kind_codes = pd.Categorical(channels["kind"], dtype=KIND_DTYPE).codes.astype(np.int64)
+    same = np.zeros(len(channels), dtype=bool)
+    same[1:] = (pairs[1:] == pairs[:-1]) & (kind_codes[1:] == kind_codes[:-1])
+    rank = np.maximum.accumulate(np.where(same, 0, np.arange(len(channels))))
+    channel_id = evidence[2].astype(np.int64)
+    by_id = np.argsort(channel_ids, kind="stable")
+    of_channel = by_id[np.searchsorted(channel_ids[by_id], channel_id)]
+    start = evidence[8].astype(np.int64)
+    order = np.lexsort(
+        (
+            evidence[0].astype(np.int64),
+            np.where(start == _NO_DAY, np.iinfo(np.int64).max, start),
+            rank[of_channel],
+        )
     )
+    evidence = [c.take(order) if isinstance(c, pa.Array) else c[order] for c in evidence]
+    of_channel = of_channel[order]
     (eid, aid, cid, state, precision, date_how, modality, review, start, end) = evidence[:10]
     quote, char_start, char_end, confidence, version = evidence[10:]
     article_ids = articles[0].astype(np.int64)
     article_id = aid.astype(np.int64)
 
-    order = np.argsort(article_ids, kind="stable")
-    at = order[np.searchsorted(article_ids[order], article_id)]
+    by_article = np.argsort(article_ids, kind="stable")
+    at = by_article[np.searchsorted(article_ids[by_article], article_id)]
 
     def of_article(values: np.ndarray) -> np.ndarray:
         return values[at]
 
-    channel_id = cid.astype(np.int64)
-    channel_ids = channels["channel_id"].to_numpy(dtype=np.int64)
-
-    def of_channel(column: str) -> np.ndarray:
-        return _take(channel_id, channel_ids, channels[column].astype(object).to_numpy())
-
     frame = {
         "evidence_id": eid.astype(np.int64),
         "article_id": article_id,
-        "channel_id": channel_id,
+        "channel_id": cid.astype(np.int64),
         "source": _text(articles[1]).take(at),
         "article_index": of_article(articles[2]).astype(np.int64),
         "title": _text(articles[3]).take(at),
         "published": _datetimes(of_article(articles[4])),
         "published_how": _categorical(of_article(articles[5]), PUBLISHED_HOW_DTYPE),
-        "pair": _text(of_channel("pair")),
-        "kind": pd.Categorical(of_channel("kind"), dtype=KIND_DTYPE),
+        "pair": _text(pa.array(pairs, type=pa.large_string()).take(of_channel)),
+        "kind": _categorical(kind_codes[of_channel], KIND_DTYPE),
         "state": _categorical(state, STATE_DTYPE),
         "effective_start": _datetimes(start),
         "effective_end": _datetimes(end),
@@ -517,8 +673,7 @@ def load(
     if the_kind is not None:
         ch = ch[ch["kind"] == the_kind.value]
     ch = ch.reset_index(drop=True)
-    ev = _sort_channels(raw, "effective_start", "evidence_id")
-    return Snapshot(evidence=ev, channels=ch, pair=the_pair, kind=the_kind)
+    return Snapshot(evidence=raw, channels=ch, pair=the_pair, kind=the_kind)
 
 
 def _channel_items(snap: Snapshot) -> list[tuple[tuple[str, Kind], list[Fact]]]:

@@ -62,7 +62,8 @@ def _channels(*frames: pd.DataFrame | None) -> list[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
     for frame in frames:
         if frame is not None and len(frame):
-            found |= {(str(p), str(k)) for p, k in zip(frame["pair"], frame["kind"], strict=True)}
+            pairs = frame[["pair", "kind"]].drop_duplicates()
+            found |= {(str(p), str(k)) for p, k in zip(pairs["pair"], pairs["kind"], strict=True)}
     return sorted(found, key=lambda c: (c[0], order.get(c[1], len(order)), c[1]))
 
 
@@ -74,6 +75,14 @@ def _ts(value: Any) -> date | None:
     return value if isinstance(value, date) else None
 
 
+def _days(values: pd.Series) -> list[date | None]:
+    """A column as dates (None where missing), in one conversion for datetime64 columns."""
+    if pd.api.types.is_datetime64_dtype(values.dtype):
+        days = values.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+        return list(days.astype(object).tolist())
+    return [_ts(v) for v in values]
+
+
 def _limits(
     intervals: pd.DataFrame, evidence: pd.DataFrame | None, start: date | None, end: date | None
 ) -> tuple[date, date]:
@@ -82,7 +91,8 @@ def _limits(
         if frame is None or not len(frame):
             continue
         for column in columns:
-            days.extend(d for v in frame[column] if (d := _ts(v)) is not None)
+            present = [d for d in _days(frame[column]) if d is not None]
+            days.extend((min(present), max(present)) if present else ())
     lo = start or min(days, default=date.today() - timedelta(days=365))
     hi = end or max(days, default=lo + timedelta(days=365))
     if hi <= lo:
@@ -132,15 +142,27 @@ def _plot_dense(
     def column(day: date) -> int:
         return (day - lo).days // per_column
 
-    for row in intervals.itertuples(index=False):
-        channel = (str(row.pair), str(row.kind))
-        first, last = _ts(row.start), _ts(row.end) or hi
+    knowns = (
+        _days(intervals["last_evidence"])
+        if "last_evidence" in intervals.columns
+        else [None] * len(intervals)
+    )
+    for pair, kind, state, start, end, known in zip(
+        intervals["pair"].astype(object).tolist(),
+        intervals["kind"].astype(object).tolist(),
+        intervals["state"].astype(object).tolist(),
+        _days(intervals["start"]),
+        _days(intervals["end"]),
+        knowns,
+        strict=True,
+    ):
+        channel = (str(pair), str(kind))
+        first, last = start, end or hi
         if channel not in y_of or first is None or first > hi or last < lo:
             continue
         first, last = max(first, lo), min(last, hi)
-        colour = STATE_COLOURS.get(str(row.state), STATE_COLOURS["unknown"])
+        colour = STATE_COLOURS.get(str(state), STATE_COLOURS["unknown"])
         top = y_of[channel] * len(_DENSE_ROW)
-        known = _ts(getattr(row, "last_evidence", None))
         fresh_until = last
         if known is not None:
             fresh_until = max(first - timedelta(days=1), known + timedelta(days=stale_days))

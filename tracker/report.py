@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -171,11 +172,8 @@ class _Context:
     changes: list[dict[str, Any]]
     change_days: list[date]
     spans: pd.DataFrame
-    conflicts: list[tl.Conflict]
-    # Each conflict's window, and the conflicts' positions ordered by window start.
-    windows: list[tuple[date, date] | None]
-    by_window_start: list[int]
-    window_starts: list[date]
+    # Each channel's conflicts, found by a sweep, in the order they are listed.
+    conflicts: list[tl.ChannelConflicts]
     conflicted: frozenset[int]
     # Evidence that is not asserted, in report order, and its starts.
     other: list[Fact]
@@ -189,13 +187,8 @@ def _context(engine: Engine, pair: str | None, stale_days: int, end: date) -> _C
     policy = tl.Policy(stale_days=stale_days)
     facts = [f for group in snap.facts.values() for f in group]
     found = [
-        c for (p, k), group in sorted(snap.facts.items()) for c in tl.conflicts(p, k, group, policy)
+        tl.ChannelConflicts(p, k, group, policy) for (p, k), group in sorted(snap.facts.items())
     ]
-    windows = [_overlap(c.first, c.second) for c in found]
-    placed = sorted(
-        (i for i, w in enumerate(windows) if w is not None),
-        key=lambda i: windows[i][0],  # type: ignore[index]
-    )
     ev = snap.evidence
     changes = sorted(analysis.transition_rows(snap, policy), key=lambda t: t["date"])
     other = sorted(
@@ -216,10 +209,7 @@ def _context(engine: Engine, pair: str | None, stale_days: int, end: date) -> _C
         # Stretches do not depend on the period; a chart cuts them at its own end.
         spans=analysis.timeline(snap, stale_days=stale_days, until=end),
         conflicts=found,
-        windows=windows,
-        by_window_start=placed,
-        window_starts=[windows[i][0] for i in placed],  # type: ignore[index]
-        conflicted=frozenset(i for c in found for i in (c.first.evidence_id, c.second.evidence_id)),
+        conflicted=frozenset(i for channel in found for i in channel.conflicted()),
         other=other,
         other_starts=[tl.effective_start(f) or date.min for f in other],
         published=sorted(f.published for f in facts if f.published),
@@ -266,18 +256,6 @@ def _status_row(ctx: _Context, s: ChannelStatus) -> dict[str, Any]:
     }
 
 
-def _overlap(a: Fact, b: Fact) -> tuple[date, date] | None:
-    a0, a1, b0, b1 = (
-        tl.effective_start(a),
-        tl.effective_end(a),
-        tl.effective_start(b),
-        tl.effective_end(b),
-    )
-    if a0 is None or a1 is None or b0 is None or b1 is None:
-        return None
-    return max(a0, b0), min(a1, b1)
-
-
 def _side(ctx: _Context, fact: Fact) -> dict[str, Any]:
     start = tl.effective_start(fact)
     end = tl.effective_end(fact)
@@ -286,6 +264,42 @@ def _side(ctx: _Context, fact: Fact) -> dict[str, Any]:
         "when": _span(start, end or start) if start else "date unknown",
         "evidence": _source(ctx, fact.evidence_id),
     }
+
+
+# A period lists at most this many contested pieces of evidence, each with at most this
+# many that disagree with it; the rest are counted (`tracker conflicts` lists every pair).
+# In a busy store a year-long claim disagrees with hundreds of others, and pairs of them
+# grow with the square of the evidence.
+MAX_CONFLICTS_SHOWN = 50
+MAX_SECONDS_SHOWN = 10
+
+
+def _conflicts(ctx: _Context, first: date, last: date) -> tuple[list[dict[str, Any]], int, int]:
+    """The conflicts whose window (the days both sides cover) meets first..last, one entry
+    per contested piece of evidence with what disagrees with it, in the order found
+    (channel, then evidence in start order): the entries shown, how many contested
+    pieces in all, and how many pairs."""
+    shown: list[dict[str, Any]] = []
+    contested = pairs = 0
+    for channel in ctx.conflicts:
+        found = channel.counts(first, last)
+        where = np.flatnonzero(found)
+        contested += len(where)
+        pairs += int(found[where].sum())
+        for i in where[: max(0, MAX_CONFLICTS_SHOWN - len(shown))]:
+            seconds, total, window = channel.seconds(int(i), first, last, MAX_SECONDS_SHOWN)
+            assert window is not None
+            shown.append(
+                {
+                    "pair": channel.pair,
+                    "kind": channel.kind.value,
+                    "window": _span(*window),
+                    "first": _side(ctx, channel.pool[int(i)]),
+                    "others": [_side(ctx, f) for f in seconds],
+                    "more": total - len(seconds),
+                }
+            )
+    return shown, contested, pairs
 
 
 def _period_view(ctx: _Context, period: Period, on: date) -> dict[str, Any]:
@@ -309,29 +323,7 @@ def _period_view(ctx: _Context, period: Period, on: date) -> dict[str, Any]:
         }
         for t in ctx.changes[lo:hi]
     ]
-    # One entry per contested piece of evidence, with everything that disagrees with it;
-    # the conflicts whose window meets the period, in the order they were found.
-    begun = ctx.by_window_start[: bisect_right(ctx.window_starts, on)]
-    meeting = sorted(i for i in begun if ctx.windows[i][1] >= period.start)  # type: ignore[index]
-    grouped: dict[tuple[str, str, int], dict[str, Any]] = {}
-    for i in meeting:
-        c, window = ctx.conflicts[i], ctx.windows[i]
-        assert window is not None
-        entry = grouped.setdefault(
-            (c.pair, c.kind.value, c.first.evidence_id),
-            {"pair": c.pair, "kind": c.kind.value, "windows": [], "first": _side(ctx, c.first)},
-        )
-        entry["windows"].append(window)
-        entry.setdefault("others", []).append(_side(ctx, c.second))
-    conflicts = [
-        {
-            **entry,
-            "window": _span(
-                min(w[0] for w in entry["windows"]), max(w[1] for w in entry["windows"])
-            ),
-        }
-        for entry in grouped.values()
-    ]
+    conflicts, contested, pairs = _conflicts(ctx, period.start, on)
     stale = []
     for s in statuses:
         if not s.stale or s.evidence_id is None:
@@ -369,6 +361,9 @@ def _period_view(ctx: _Context, period: Period, on: date) -> dict[str, Any]:
         "counts": counts,
         "changes": changes,
         "conflicts": conflicts,
+        "conflict_count": contested,
+        "conflicts_more": contested - len(conflicts),
+        "conflict_pairs": pairs,
         "stale": stale,
         "other": other,
         "published": max(published, 0),
@@ -478,7 +473,7 @@ def write_reports(
                 "complete": view["complete"],
                 "counts": view["counts"],
                 "changes": len(view["changes"]),
-                "conflicts": len(view["conflicts"]),
+                "conflicts": view["conflict_count"],
                 "stale": len(view["stale"]),
             }
         )

@@ -9,9 +9,11 @@ from __future__ import annotations
 import copy
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+import numpy as np
 
 from tracker.vocab import ChannelStatus, Fact, Kind, Modality, Review, State
 
@@ -107,58 +109,97 @@ def _folded(quote: str) -> str:
     return " ".join(quote.split())
 
 
+# Corroborating facts are looked up in buckets of facts of similar length: a fact
+# overlapping [s, e] starts no earlier than s minus the longest interval of its bucket, so
+# a day-long fact looks only at the facts starting within its own span, and only the few
+# long facts make a year-wide scan.
+_BUCKET_DAYS = (0, 31, 92, 366)
+
+
+def _bucket(days: int) -> int:
+    return bisect_left(_BUCKET_DAYS, days)
+
+
 class _Claims:
     """The counting facts of one channel, indexed so that corroboration needs no full scan.
 
-    Facts of a state are sorted by start: those overlapping a fact start no earlier than
-    its start minus the longest interval of that state, and no later than its end.
+    Facts of a state are sorted by start within buckets of similar length (day numbers):
+    those overlapping a fact start no earlier than its start minus the longest interval of
+    their bucket, and no later than its end. Source counts (all that ranking needs) are
+    cached apart from the lists of corroborating facts (which only decisive facts need).
     """
 
     def __init__(self, pool: Sequence[Fact]) -> None:
-        groups: dict[State, list[Fact]] = defaultdict(list)
+        groups: dict[tuple[State, int], list[tuple[int, int, int, Fact]]] = defaultdict(list)
         self._by_quote: dict[tuple[State, str], list[Fact]] = defaultdict(list)
         for fact in pool:
-            groups[fact.state].append(fact)
+            start, end = effective_start(fact), effective_end(fact)
+            if start is not None and end is not None:
+                s, e = start.toordinal(), end.toordinal()
+                groups[(fact.state, _bucket(e - s))].append((s, fact.evidence_id, e, fact))
             self._by_quote[(fact.state, _folded(fact.quote))].append(fact)
-        self._by_state: dict[State, tuple[list[date], list[Fact], timedelta]] = {}
-        for state, items in groups.items():
-            items.sort(key=lambda f: (effective_start(f) or date.min, f.evidence_id))
-            longest = max(
-                (_day(effective_end(f)) - _day(effective_start(f)) for f in items),
-                default=timedelta(0),
-            )
-            starts = [_day(effective_start(f)) for f in items]
-            self._by_state[state] = (starts, items, max(longest, timedelta(0)))
+        self._by_state: dict[State, list[tuple[list[int], list[int], list[Fact], int]]] = (
+            defaultdict(list)
+        )
+        for (state, _), items in sorted(groups.items()):
+            items.sort(key=lambda item: (item[0], item[1]))
+            starts = [item[0] for item in items]
+            ends = [item[2] for item in items]
+            longest = max(0, max(e - s for s, e in zip(starts, ends, strict=True)))
+            self._by_state[state].append((starts, ends, [item[3] for item in items], longest))
         self._cache: dict[int, list[Fact]] = {}
+        self._sources: dict[int, int] = {}
+
+    def _overlapping(self, fact: Fact) -> Iterator[Fact]:
+        start, end = effective_start(fact), effective_end(fact)
+        if start is None or end is None:
+            return
+        s, e = start.toordinal(), end.toordinal()
+        for starts, ends, facts, longest in self._by_state.get(fact.state, ()):
+            lo = bisect_left(starts, s - longest)
+            hi = bisect_right(starts, e, lo)
+            for j in range(lo, hi):
+                if ends[j] >= s:
+                    yield facts[j]
 
     def corroborating(self, fact: Fact) -> list[Fact]:
         """What `corroborating(fact, pool)` returns, in evidence order."""
         if fact.evidence_id in self._cache:
             return self._cache[fact.evidence_id]
-        found: dict[int, Fact] = {}
-        starts, items, longest = self._by_state.get(fact.state, ([], [], timedelta(0)))
-        start, end = effective_start(fact), effective_end(fact)
-        if start is not None and end is not None:
-            lo = bisect_left(starts, start - longest)
-            hi = bisect_right(starts, end)
-            found.update((f.evidence_id, f) for f in items[lo:hi] if _overlaps(fact, f))
+        found = {f.evidence_id: f for f in self._overlapping(fact)}
         for other in self._by_quote.get((fact.state, _folded(fact.quote)), []):
             found.setdefault(other.evidence_id, other)
         result = [found[i] for i in sorted(found)]
         self._cache[fact.evidence_id] = result
+        self._sources[fact.evidence_id] = len({f.article_id for f in result})
         return result
 
+    def sources(self, fact: Fact) -> int:
+        """How many distinct articles carry the claim: `source_count(fact, pool)`."""
+        count = self._sources.get(fact.evidence_id)
+        if count is None:
+            articles = {f.article_id for f in self._overlapping(fact)}
+            articles.update(
+                f.article_id for f in self._by_quote.get((fact.state, _folded(fact.quote)), [])
+            )
+            count = self._sources[fact.evidence_id] = len(articles)
+        return count
+
     def rank(self, fact: Fact) -> tuple[date, bool, int, float, date, int]:
-        """Ties go to an analyst's acceptance, more sources, higher confidence, later
-        publication; a full tie to the evidence stored first, so answers are stable."""
-        return (
-            _day(effective_start(fact)),
-            fact.review == Review.ACCEPTED,
-            len({other.article_id for other in self.corroborating(fact)}),
-            fact.confidence,
-            fact.published or date.min,
-            -fact.evidence_id,
-        )
+        return _rank(fact, self.sources(fact))
+
+
+def _rank(fact: Fact, sources: int) -> tuple[date, bool, int, float, date, int]:
+    """Ties go to an analyst's acceptance, more sources, higher confidence, later
+    publication; a full tie to the evidence stored first, so answers are stable."""
+    return (
+        _day(effective_start(fact)),
+        fact.review == Review.ACCEPTED,
+        sources,
+        fact.confidence,
+        fact.published or date.min,
+        -fact.evidence_id,
+    )
 
 
 def corroboration(pool: Sequence[Fact]) -> Callable[[Fact], list[Fact]]:
@@ -187,7 +228,11 @@ def decisive(facts: Sequence[Fact], on: date, policy: Policy = Policy()) -> Fact
     # Only facts sharing the latest start can win, so only they pay for counting sources.
     latest = max(effective_start(f) or date.min for f in candidates)
     ties = [f for f in candidates if effective_start(f) == latest]
-    return _best_of(ties, lambda: _Claims(pool))
+    if len(ties) == 1:
+        return ties[0]
+    # A few ties on one day: counting each one's sources with a scan of the pool costs
+    # less than indexing the whole pool.
+    return max(ties, key=lambda f: _rank(f, source_count(f, pool)))
 
 
 def _status(
@@ -243,6 +288,7 @@ class Derivation:
         self.claims = _Claims(self.pool)
         # On a day some fact begins, the latest start not after it is that day itself.
         self.decisive = [_best_of(starting[day], lambda: self.claims) for day in self.days]
+        self._intervals: list[tuple[Interval, Fact]] | None = None
 
     def under(self, policy: Policy) -> Derivation:
         """This derivation under a policy that counts the same facts (another staleness
@@ -268,7 +314,12 @@ class Derivation:
 
     def intervals(self) -> list[tuple[Interval, Fact]]:
         """The channel's history (`intervals`), each stretch with the fact that decides its
-        first day."""
+        first day. Made once; the staleness horizon does not change it."""
+        if self._intervals is None:
+            self._intervals = self._make_intervals()
+        return self._intervals
+
+    def _make_intervals(self) -> list[tuple[Interval, Fact]]:
         # Runs of decisions of one state make one stretch.
         runs: list[list[int]] = []
         for i, best in enumerate(self.decisive):
@@ -310,22 +361,148 @@ def intervals(
     return [iv for iv, _ in Derivation(pair, kind, facts, policy).intervals()]
 
 
+class ChannelConflicts:
+    """The conflicts of one channel: counting facts whose states disagree (one working, the
+    other not) over overlapping times, found by a sweep over the facts in start order
+    rather than by comparing every pair.
+
+    Facts are in pool order (effective start, then id); a conflict (first, second) has the
+    first earlier in that order. Every fact overlapping `first` and starting after it
+    starts within first's span, so the candidates for `second` are a contiguous run of the
+    pool, and counting those of the other polarity is a difference of prefix sums. Only
+    facts whose end precedes their start (bad data, rare) need a look of their own.
+    """
+
+    def __init__(
+        self, pair: str, kind: Kind, facts: Sequence[Fact], policy: Policy = Policy()
+    ) -> None:
+        self.pair, self.kind = pair, kind
+        self.pool = sorted(
+            (f for f in facts if counts(f, policy)),
+            key=lambda f: (effective_start(f) or date.min, f.evidence_id),
+        )
+        n = len(self.pool)
+        self.starts = np.fromiter(
+            (_day(effective_start(f)).toordinal() for f in self.pool), np.int64, n
+        )
+        self.ends = np.fromiter(
+            (_day(effective_end(f)).toordinal() for f in self.pool), np.int64, n
+        )
+        self.working = np.fromiter((f.state in WORKING for f in self.pool), np.bool_, n)
+        self._inverted = np.flatnonzero(self.ends < self.starts).tolist()
+
+    def _last_candidate(self, last: int | None) -> np.ndarray:
+        """For each fact, the end of the run of facts starting within its span (and not
+        after `last`)."""
+        hi = np.searchsorted(self.starts, self.ends, side="right")
+        if last is not None:
+            hi = np.minimum(hi, np.searchsorted(self.starts, last, side="right"))
+        return np.maximum(hi, np.arange(1, len(self.pool) + 1))
+
+    def counts(self, first: date | None = None, last: date | None = None) -> np.ndarray:
+        """For each fact in pool order, how many conflicts it is the first of whose window
+        (the days both facts cover) meets first..last (inclusive; None: unbounded)."""
+        n = len(self.pool)
+        if n == 0:
+            return np.zeros(0, dtype=np.int64)
+        p0 = first.toordinal() if first is not None else None
+        on = last.toordinal() if last is not None else None
+        starts, ends, working = self.starts, self.ends, self.working
+        # A well-formed second (end not before start) overlaps first if it starts in its span.
+        good = ends >= starts
+        if p0 is not None:
+            good &= ends >= p0
+        zero = np.zeros(1, dtype=np.int64)
+        working_before = np.concatenate((zero, np.cumsum(good & working)))
+        idle_before = np.concatenate((zero, np.cumsum(good & ~working)))
+        lo = np.arange(1, n + 1)
+        hi = self._last_candidate(on)
+        found = np.where(
+            working, idle_before[hi] - idle_before[lo], working_before[hi] - working_before[lo]
+        )
+        for j in self._inverted:
+            b0, b1 = int(starts[j]), int(ends[j])
+            if (on is not None and b0 > on) or (p0 is not None and b1 < p0):
+                continue
+            found[:j] += (
+                (working[:j] != working[j]) & (ends[:j] >= b0) & (starts[:j] <= b1)
+            ).astype(np.int64)
+        if p0 is not None:
+            found[ends < p0] = 0
+        return found
+
+    def seconds(
+        self, i: int, first: date | None = None, last: date | None = None, limit: int | None = None
+    ) -> tuple[list[Fact], int, tuple[date, date] | None]:
+        """The facts in conflict with pool[i] as the first, whose window meets first..last:
+        the first `limit` of them in pool order, how many in all, and the span of their
+        windows."""
+        p0 = first.toordinal() if first is not None else None
+        on = last.toordinal() if last is not None else None
+        a0, a1 = int(self.starts[i]), int(self.ends[i])
+        if p0 is not None and a1 < p0:
+            return [], 0, None
+        hi = int(self._last_candidate(on)[i])
+        b0, b1 = self.starts[i + 1 : hi], self.ends[i + 1 : hi]
+        floor = a0 if p0 is None else max(a0, p0)
+        hits = np.flatnonzero((self.working[i + 1 : hi] != self.working[i]) & (b1 >= floor))
+        if len(hits) == 0:
+            return [], 0, None
+        window = (
+            date.fromordinal(int(np.maximum(b0[hits], a0).min())),
+            date.fromordinal(int(np.minimum(b1[hits], a1).max())),
+        )
+        shown = hits if limit is None else hits[:limit]
+        return [self.pool[i + 1 + int(k)] for k in shown], len(hits), window
+
+    def pairs(self) -> list[Conflict]:
+        """Every conflict, by first then second in pool order."""
+        starts, ends = self.starts.tolist(), self.ends.tolist()
+        of_state = {
+            True: np.flatnonzero(~self.working).tolist(),
+            False: np.flatnonzero(self.working).tolist(),
+        }
+        found: list[Conflict] = []
+        for i, a in enumerate(self.pool):
+            hi = bisect_right(starts, ends[i])
+            if hi <= i + 1:
+                continue
+            other = of_state[bool(self.working[i])]
+            a0 = starts[i]
+            for k in range(bisect_right(other, i), bisect_left(other, hi)):
+                j = other[k]
+                if ends[j] >= a0:
+                    found.append(Conflict(self.pair, self.kind, a, self.pool[j]))
+        return found
+
+    def conflicted(self) -> set[int]:
+        """The evidence ids in any conflict, first or second."""
+        if not self.pool:
+            return set()
+        starts, ends, working = self.starts, self.ends, self.working
+        ids = {self.pool[i].evidence_id for i in np.flatnonzero(self.counts())}
+        # A well-formed fact is a second if an earlier fact of the other polarity reaches it.
+        low = np.iinfo(np.int64).min
+        reach_w = np.maximum.accumulate(np.where(working, ends, low))
+        reach_i = np.maximum.accumulate(np.where(working, low, ends))
+        before_w = np.concatenate(([low], reach_w[:-1]))
+        before_i = np.concatenate(([low], reach_i[:-1]))
+        second = np.where(working, before_i >= starts, before_w >= starts) & (ends >= starts)
+        for j in self._inverted:
+            second[j] = bool(
+                (
+                    (working[:j] != working[j]) & (ends[:j] >= starts[j]) & (starts[:j] <= ends[j])
+                ).any()
+            )
+        ids.update(self.pool[j].evidence_id for j in np.flatnonzero(second))
+        return ids
+
+
 def conflicts(
     pair: str, kind: Kind, facts: Sequence[Fact], policy: Policy = Policy()
 ) -> list[Conflict]:
     """Pairs of counting facts of one channel whose states disagree over overlapping times."""
-    pool = sorted(
-        (f for f in facts if counts(f, policy)),
-        key=lambda f: (effective_start(f) or date.min, f.evidence_id),
-    )
-    found: list[Conflict] = []
-    for i, a in enumerate(pool):
-        for b in pool[i + 1 :]:
-            if (effective_start(b) or date.max) > (effective_end(a) or date.min):
-                break
-            if (a.state in WORKING) != (b.state in WORKING) and _overlaps(a, b):
-                found.append(Conflict(pair, kind, a, b))
-    return found
+    return ChannelConflicts(pair, kind, facts, policy).pairs()
 
 
 def summary(status: ChannelStatus) -> str:
