@@ -581,3 +581,30 @@ def test_the_taliban_government_stands_for_afghanistan() -> None:
 )
 def test_radio_calls_and_warnings_are_no_channel(text: str) -> None:
     assert asserted(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "The talks, suspended since late 2015, resumed on Monday between Greece and Turkey.",
+            date(2015, 9, 1),
+        ),
+        (
+            "The hotline between the two Koreas has been silent since April last year.",
+            date(2020, 4, 1),
+        ),
+        (
+            "The coast guard hotline between China and the Philippines has been inactive "
+            "since January.",
+            date(2021, 1, 1),
+        ),
+    ],
+)
+def test_a_line_or_talks_down_since_a_time(text: str, start: date) -> None:
+    suspended = [c for c in extract(text, PUBLISHED) if c.state == SUSP and c.modality == A]
+    assert [(c.effective_start, c.effective_end) for c in suspended] == [(start, PUBLISHED)]
+
+
+def test_a_state_keeping_silent_on_talks_is_no_claim() -> None:
+    assert asserted("Beijing remained silent about the talks with Washington on Monday.") == set()

@@ -266,6 +266,8 @@ _BOUND_BEFORE = re.compile(r"\b(?:since|before|ahead\s+of|until)\s+(?:\w+\s+){0,
 # "has been suspended for two years".
 _SINCE = re.compile(r"(?:since|for)\b", re.I)
 _SINCE_WORD = re.compile(r"\bsince\b", re.I)
+_SINCE_NEXT = re.compile(r"\s+since\b", re.I)
+_PARTICIPLE_END = re.compile(r"(?:ed|en|cut|shut|down|off|hold)$", re.I)
 _PERFECT = re.compile(
     r"\b(?:has|have|had|having)\s+(?:(?:not|never|already|also|long|just|largely|mostly)\s+)?"
     r"(?:been\s+)?\w+",
@@ -1436,6 +1438,11 @@ def _time_in(
     # began then (the time runs to the publication date).
     lasting = state != State.RESTORED and bool(
         _PERFECT.search(text, max(clause[0], anchor[0] - 25), anchor[1])
+        # "the talks, suspended since late 2015, resumed": a participle that has held since
+        or (
+            _PARTICIPLE_END.search(text, anchor[0], anchor[1])
+            and _SINCE_NEXT.match(text, anchor[1])
+        )
     )
     opener = _SUBORDINATOR.search(text, max(clause[0], anchor[0] - 50), anchor[0])
     for t in sent.times:
