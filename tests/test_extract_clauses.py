@@ -10,25 +10,9 @@ from datetime import date
 
 import pytest
 
+from tests.claims import DIP, HOT, OPEN, PUBLISHED, REJ, REST, SUSP, A, asserted, fact
 from tracker.extract import extract
-from tracker.vocab import Kind, Modality, State
-
-PUBLISHED = date(2021, 7, 28)
-
-A = Modality.ASSERTED
-OPEN, SUSP, REJ, REST = State.OPEN, State.SUSPENDED, State.REJECTED, State.RESTORED
-HOT, DIP = Kind.OPERATIONAL_HOTLINE, Kind.DIPLOMATIC_CHANNEL
-
-
-def asserted(text: str, published: date = PUBLISHED) -> set[tuple[str, str, str]]:
-    return {
-        (c.pair, c.kind.value, c.state.value) for c in extract(text, published) if c.modality == A
-    }
-
-
-def fact(pair: str, kind: Kind, state: State) -> tuple[str, str, str]:
-    return (pair, kind.value, state.value)
-
+from tracker.vocab import Kind, State
 
 # --------------------------------------------------------------------------- subjects
 
