@@ -592,3 +592,22 @@ def test_a_line_or_talks_down_since_a_time(text: str, start: date) -> None:
 
 def test_a_state_keeping_silent_on_talks_is_no_claim() -> None:
     assert asserted("Beijing remained silent about the talks with Washington on Monday.") == set()
+
+
+def test_no_point_in_talks_is_a_refusal() -> None:
+    assert asserted("Moscow said it saw no point in holding talks with Kyiv.") == {
+        fact("RU-UA", DIP, REJ)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India has cancelled the talks with Pakistan scheduled for next week.",
+        "India cancelled the talks with Pakistan set for August 5.",
+    ],
+)
+def test_a_cancellation_is_dated_when_told_not_at_the_slot_given_up(text: str) -> None:
+    (claim,) = extract(text, PUBLISHED)
+    assert (claim.state, claim.modality) == (SUSP, A)
+    assert claim.effective_start == claim.effective_end == PUBLISHED

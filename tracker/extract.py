@@ -266,6 +266,8 @@ _BOUND_BEFORE = re.compile(r"\b(?:since|before|ahead\s+of|until)\s+(?:\w+\s+){0,
 # "has been suspended for two years".
 _SINCE = re.compile(r"(?:since|for)\b", re.I)
 _SINCE_WORD = re.compile(r"\bsince\b", re.I)
+# The slot of a contact that was called off: "scheduled for next week".
+_SLOT_BEFORE = re.compile(r"\b(?:scheduled|slated|planned|set|due)\s+(?:for|on|in)\s+$", re.I)
 _SINCE_NEXT = re.compile(r"\s+since\b", re.I)
 _PARTICIPLE_END = re.compile(r"(?:ed|en|cut|shut|down|off|hold)$", re.I)
 _PERFECT = re.compile(
@@ -1464,6 +1466,13 @@ def _time_in(
             continue
         if state == State.RESTORED and _SINCE_WORD.search(text, anchor[0], t.start):
             continue  # "the first meeting since the war began on February 24": the gap
+        if (
+            state == State.SUSPENDED
+            and t.start >= anchor[1]
+            and text[anchor[0] : anchor[1]].lower().endswith("ed")
+            and _SLOT_BEFORE.search(text, max(anchor[1], t.start - 30), t.start)
+        ):
+            continue  # "cancelled the talks scheduled for next week": the slot given up
         if past_only and (art.published is None or t.latest >= art.published):
             continue
         if art.cues.adjuncts.search(text, max(clause[0], t.start - 40), t.start) and (
