@@ -611,3 +611,29 @@ def test_a_cancellation_is_dated_when_told_not_at_the_slot_given_up(text: str) -
     (claim,) = extract(text, PUBLISHED)
     assert (claim.state, claim.modality) == (SUSP, A)
     assert claim.effective_start == claim.effective_end == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The navy chiefs of China and the United States held a video call on Tuesday, "
+            "their first in a year.",
+            {
+                fact("CN-US", Kind.MILITARY_RELATIONS, OPEN),
+                fact("CN-US", Kind.MILITARY_RELATIONS, REST),
+            },
+        ),
+        (
+            "The foreign ministers of Japan and China met in Tokyo on Monday, their first since "
+            "2019.",
+            {fact("CN-JP", DIP, OPEN), fact("CN-JP", DIP, REST)},
+        ),
+        (
+            "China and Japan held talks on Monday, the first sign of a thaw.",
+            {fact("CN-JP", DIP, OPEN)},
+        ),
+    ],
+)
+def test_an_appositive_that_counts_the_gap(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected
