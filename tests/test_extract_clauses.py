@@ -637,3 +637,38 @@ def test_a_cancellation_is_dated_when_told_not_at_the_slot_given_up(text: str) -
 )
 def test_an_appositive_that_counts_the_gap(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greece and Turkey are neighbours. Contract talks between Olympique and their captain "
+        "broke down last week.",
+        "India and Japan trade a lot. Wage talks with the union resumed on Wednesday.",
+        "If Taiwan stops the drills, China would restore the talks, the minister said.",
+        "The school board rejected a proposal to move classes online, France and Germany said.",
+    ],
+)
+def test_talks_of_others_in_a_text_about_states_are_no_channel(text: str) -> None:
+    assert asserted(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "India and Pakistan are at odds. Talks between the two sides broke down in 2019.",
+            {fact("IN-PK", DIP, SUSP)},
+        ),
+        (
+            "China and Japan resumed talks between their coast guards and navies on Monday.",
+            {fact("CN-JP", DIP, REST)},
+        ),
+        (
+            "China stopped the military talks with the US on Monday.",
+            {fact("CN-US", Kind.MILITARY_RELATIONS, SUSP)},
+        ),
+    ],
+)
+def test_talks_between_the_sides_stay(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected

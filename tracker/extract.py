@@ -1872,6 +1872,19 @@ def _multilateral(art: _Article, sent: _Sentence, clause: Span, pair: str) -> bo
     return False
 
 
+def _between_others(art: _Article, sent: _Sentence, cand: _Candidate) -> bool:
+    """Whether the channel near the claim runs "between" two sides that are no states
+    ("contract talks between Olympique and their captain"), whatever states the text
+    names elsewhere. Only for a clause that names no state itself."""
+    if any(a.is_state and cand.clause[0] <= a.start < cand.clause[1] for a in sent.actors):
+        return False
+    for m in _BETWEEN_AND.finditer(art.text, *cand.clause):
+        inside = [a for a in sent.actors if m.start() <= a.start < m.end()]
+        if not inside and not art.cues.bilateral.search(art.text, m.start(), m.end()):
+            return True
+    return False
+
+
 def _is_state_list(run: list[Actor], parties: set[str]) -> bool:
     named = {a.party for a in run if a.party}
     return len(named) >= 3 and parties <= named
@@ -1885,7 +1898,11 @@ def _sentence_claims(art: _Article, sent: _Sentence, index: int) -> list[Claim]:
     taken = [(c.anchor, c.anchor + 1) for c in candidates]
     candidates += _event_candidates(art, sent, index, taken)
     candidates = _prefer_changes(_restored_by_contact(candidates))
-    candidates = [c for c in candidates if not _multilateral(art, sent, c.clause, c.pair)]
+    candidates = [
+        c
+        for c in candidates
+        if not _multilateral(art, sent, c.clause, c.pair) and not _between_others(art, sent, c)
+    ]
     best: dict[tuple[str, Kind, State, Modality, Span], _Candidate] = {}
     for cand in candidates:
         key = (cand.pair, cand.kind, cand.state, cand.modality, cand.clause)
