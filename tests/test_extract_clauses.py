@@ -672,3 +672,21 @@ def test_talks_of_others_in_a_text_about_states_are_no_channel(text: str) -> Non
 )
 def test_talks_between_the_sides_stay(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japan and South Korea agreed to resume shuttle diplomacy, suspended since 2011.",
+            {fact("JP-KR", Kind.LEADERS, SUSP)},
+        ),
+        (
+            "Greece and Turkey held their High-Level Cooperation Council in Athens on Thursday, "
+            "the first since 2016.",
+            {fact("GR-TR", Kind.LEADERS, OPEN), fact("GR-TR", Kind.LEADERS, REST)},
+        ),
+    ],
+)
+def test_formats_of_leaders(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected
