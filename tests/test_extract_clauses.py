@@ -12,7 +12,7 @@ import pytest
 
 from tests.claims import DIP, HOT, OPEN, PUBLISHED, REJ, REST, SUSP, A, asserted, fact
 from tracker.extract import extract
-from tracker.vocab import Kind, State
+from tracker.vocab import Kind, Modality, State
 
 # --------------------------------------------------------------------------- subjects
 
@@ -690,3 +690,82 @@ def test_talks_between_the_sides_stay(text: str, expected: set[tuple[str, str, s
 )
 def test_formats_of_leaders(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert asserted(text) == expected
+
+
+# ------------------------------------------------------- met after the second holdout
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chinese Defense Minister Wei Fenghe declined to get on the line with the US.",
+            {fact("CN-US", Kind.DEFENSE_MINISTERS, REJ)},
+        ),
+        (
+            "Russia says no talks on strategic stability with the US can be held.",
+            {fact("RU-US", Kind.ARMS_CONTROL, REJ)},
+        ),
+        (
+            "Communication channels between Russia and Turkey have not worked recently.",
+            {fact("RU-TR", DIP, SUSP)},
+        ),
+        (
+            "South Korea said its ambassador to Japan was recalled to Seoul on Monday.",
+            {fact("JP-KR", DIP, SUSP)},
+        ),
+        (
+            "India decided to delay the talks with Pakistan on Sunday.",
+            {fact("IN-PK", DIP, SUSP)},
+        ),
+        (
+            "China and Vietnam held the eighth border defense friendship exchange on Thursday.",
+            {fact("CN-VN", Kind.MILITARY_RELATIONS, OPEN)},
+        ),
+        (
+            "Turkey recalled its envoy from Israel on Saturday, with Erdogan breaking off "
+            "contact with Israeli Prime Minister Benjamin Netanyahu.",
+            {fact("IL-TR", DIP, SUSP), fact("IL-TR", Kind.LEADERS, SUSP)},
+        ),
+        (
+            "China on Tuesday canceled a scheduled visit by Japan's foreign minister.",
+            {fact("CN-JP", DIP, SUSP)},
+        ),
+        (
+            "The foreign ministers of Turkey and Israel met in Ankara on Monday – the first in "
+            "16 years.",
+            {fact("IL-TR", DIP, OPEN), fact("IL-TR", DIP, REST)},
+        ),
+    ],
+)
+def test_phrasings_met_in_the_second_holdout(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert asserted(text) == expected
+
+
+def test_a_headline_infinitive_is_planned() -> None:
+    (claim,) = extract("N. Korea to restore military communication lines with S. Korea", PUBLISHED)
+    assert (claim.state, claim.modality) == (REST, Modality.PLANNED)
+
+
+def test_a_relative_clause_keeps_its_time_to_itself() -> None:
+    text = (
+        "The hotline between the Philippine and Chinese coast guards that started in 2017 has "
+        "been inactive since January."
+    )
+    (claim,) = extract(text, PUBLISHED)
+    assert claim.effective_start == date(2021, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Japanese foreign minister cancelled the Moscow leg of his trip, Japan and Russia "
+        "said.",
+        "The Indian ambassador was out of the office when Pakistan called.",
+        "Japan and South Korea met in Seoul. The talks had nothing to do with the summit.",
+    ],
+)
+def test_near_misses_met_in_the_second_holdout(text: str) -> None:
+    assert {s for _, _, s in asserted(text)} <= {OPEN.value, REJ.value}

@@ -397,3 +397,11 @@ def test_a_numeric_date_with_its_weekday(day: date, day_first: bool) -> None:
         assert got == day
     else:
         assert got is None
+
+
+def test_a_forum_member_card_date_is_no_publication_date() -> None:
+    text = (
+        "Headline of the thread\n\nmember\n\nELITE MEMBER\nNov 4, 2011\n54,790\n-23\n97,440\n"
+        f"Country\nChina\n\nJANE ROE\nFri, February 10, 2023 at 1:17 PM GMT+8\n\n{BODY}"
+    )
+    assert found(text) == (date(2023, 2, 10), PublishedHow.TEXT)

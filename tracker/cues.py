@@ -29,6 +29,8 @@ class StateCue:
     rank: int
     routine: State | None = None
     coexist: bool = False
+    # The channel the cue itself names ("recalled its ambassador": the embassies).
+    kind: Kind | None = None
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,7 @@ def _state_cues(data: dict[str, Any]) -> tuple[StateCue, ...]:
                     entry.get("rank", 1),
                     State(routine) if routine else None,
                     bool(entry.get("coexist")),
+                    Kind(entry["kind"]) if entry.get("kind") else None,
                 )
             )
     return tuple(cues)

@@ -275,6 +275,9 @@ _PERFECT = re.compile(
     r"(?:been\s+)?\w+",
     re.I,
 )
+_HEADLINE_TO = re.compile(r"(?<![\w-])to\s+$", re.I)
+# A sentence that ends with a stop, perhaps inside quotes or brackets (no headline).
+_STOP_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # "to" before a contact cue is a purpose ("flew to Washington to meet"), but not after
 # "used" or "continue" ("will continue to use the line").
 _TO_BEFORE = re.compile(
@@ -1339,6 +1342,11 @@ def _modality(art: _Article, sent: _Sentence, clause: Span, anchor: Span, state:
                 # for Monday were postponed": the schedule is what was given up.
                 continue
             return modality
+    if _HEADLINE_TO.search(text, max(clause[0], anchor[0] - 4), anchor[0]) and not _STOP_END.search(
+        text, sent.start, sent.end
+    ):
+        # A headline's "N. Korea to restore lines": what will be done.
+        return Modality.PLANNED
     if state == State.OPEN and _TO_BEFORE.search(text, max(clause[0], anchor[0] - 20), anchor[0]):
         # "flew to Washington to meet his counterpart": a purpose, not a contact reported.
         return Modality.INTENT
@@ -1622,6 +1630,8 @@ def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candida
         )
         if candidate:
             candidate.whole_sentence = whole
+            if cue.kind is not None:
+                candidate.kind = cue.kind
             found.append(candidate)
             for kind in _coordinated_kinds(art, sent, clause, (start, end), candidate.kind):
                 found.append(replace(candidate, kind=kind))

@@ -33,7 +33,10 @@ _TITLE_TO_PERSON = re.compile(
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where|whom)\b[^,;]*", re.IGNORECASE)
 _BARE_RELATIVE = re.compile(
     r"\b(?:that|which|who)\s+(?:has|have|had|was|were|is|are|would|will|could|should|might|"
-    r"may|can)\b[^,;]*",
+    r"may|can)\b[^,;]*"
+    # "the hotline that started in 2017 has been inactive": ends before the main verb
+    r"|\b(?:that|which)\s+(?:started|began|begun|\w+ed)\b[^,;]*?"
+    r"(?=\s+(?:has|have|had|is|are|was|were|remains?|remained)\s)",
     re.IGNORECASE,
 )
 # A phrase of cause or time ends at a comma or a dash, or where "with" brings in the
