@@ -385,9 +385,10 @@ def test_near_misses_of_more_idioms(text: str) -> None:
             "Erdogan said he no longer talks to Mitsotakis.",
             {fact("GR-TR", Kind.LEADERS, SUSP)},
         ),
+        # The last contact, told by the gap after it.
         (
             "Israel's prime minister and Turkey's president have not spoken since 2018.",
-            {fact("IL-TR", Kind.LEADERS, SUSP)},
+            {fact("IL-TR", Kind.LEADERS, OPEN)},
         ),
         (
             "North Korea did not pick up the phone on the military line with South Korea on "
@@ -410,11 +411,24 @@ def test_contact_stopped_or_refused(text: str, expected: set[tuple[str, str, str
     assert asserted(text) == expected
 
 
-def test_a_gap_since_a_year_runs_from_it() -> None:
-    text = "Israel's prime minister and Turkey's president have not spoken since 2018."
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "Israel's prime minister and Turkey's president have not spoken since 2018.",
+            date(2018, 1, 1),
+            date(2018, 12, 31),
+        ),
+        (
+            "Defense ministers from Japan and South Korea had not met since June 2011.",
+            date(2011, 6, 1),
+            date(2011, 6, 30),
+        ),
+    ],
+)
+def test_no_contact_since_a_time_dates_the_last_contact(text: str, start: date, end: date) -> None:
     (claim,) = extract(text, PUBLISHED)
-    assert claim.effective_start == date(2018, 1, 1)
-    assert claim.effective_end == PUBLISHED
+    assert (claim.state, claim.effective_start, claim.effective_end) == (OPEN, start, end)
 
 
 @pytest.mark.parametrize(
@@ -769,3 +783,15 @@ def test_a_relative_clause_keeps_its_time_to_itself() -> None:
 )
 def test_near_misses_met_in_the_second_holdout(text: str) -> None:
     assert {s for _, _, s in asserted(text)} <= {OPEN.value, REJ.value}
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("On Monday, Turkey halted the talks with Greece that started in 2019.", date(2021, 7, 26)),
+        ("Greece and Turkey held talks that lasted until late on Monday.", date(2021, 7, 26)),
+    ],
+)
+def test_a_relative_clause_dates_its_own_event(text: str, start: date) -> None:
+    (claim,) = [c for c in extract(text, PUBLISHED) if c.modality == A]
+    assert claim.effective_start == start

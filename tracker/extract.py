@@ -268,6 +268,7 @@ _SINCE = re.compile(r"(?:since|for)\b", re.I)
 _SINCE_WORD = re.compile(r"\bsince\b", re.I)
 # The slot of a contact that was called off: "scheduled for next week".
 _SLOT_BEFORE = re.compile(r"\b(?:scheduled|slated|planned|set|due)\s+(?:for|on|in)\s+$", re.I)
+_NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
 _SINCE_NEXT = re.compile(r"\s+since\b", re.I)
 _PARTICIPLE_END = re.compile(r"(?:ed|en|cut|shut|down|off|hold)$", re.I)
 _PERFECT = re.compile(
@@ -1454,6 +1455,8 @@ def _time_in(
             and _SINCE_NEXT.match(text, anchor[1])
         )
     )
+    # "had not met since June 2011": the time after "since" is the last contact's.
+    last_contact = state == State.OPEN and bool(_NOT.search(text, anchor[0], anchor[1]))
     opener = _SUBORDINATOR.search(text, max(clause[0], anchor[0] - 50), anchor[0])
     for t in sent.times:
         if not (area[0] <= t.start < area[1]):
@@ -1461,7 +1464,7 @@ def _time_in(
         if opener and t.start < opener.start():
             continue
         if _CONTEXTUAL_TIMES.match(t.text) and not (
-            (lasting or _contacts_since(art, anchor, t, state))
+            (lasting or last_contact or _contacts_since(art, anchor, t, state))
             and t.start >= anchor[1]
             and _SINCE.match(t.text)
         ):
@@ -1495,9 +1498,15 @@ def _time_in(
         return None, False
     usable.sort(key=lambda u: (u[0], u[1]))
     best = usable[0][2]
+    if last_contact and _SINCE_WORD.match(best.text):
+        point = find_times("in" + best.text[len("since") :], art.published)
+        if point:
+            best = replace(point[0], start=best.start, end=best.end, text=best.text)
     before = text[max(clause[0], best.start - 60) : best.start]
     # "four years after the two countries expelled ...": the event's own time, counted back.
-    lower_bound = bool(_AFTER_TIMES.search(before)) and not _COUNTED_GAP.search(before)
+    lower_bound = (
+        bool(_AFTER_TIMES.search(before)) and not _COUNTED_GAP.search(before) and not last_contact
+    )
     return best, lower_bound
 
 

@@ -35,8 +35,9 @@ _BARE_RELATIVE = re.compile(
     r"\b(?:that|which|who)\s+(?:has|have|had|was|were|is|are|would|will|could|should|might|"
     r"may|can)\b[^,;]*"
     # "the hotline that started in 2017 has been inactive": ends before the main verb
-    r"|\b(?:that|which)\s+(?:started|began|begun|\w+ed)\b[^,;]*?"
-    r"(?=\s+(?:has|have|had|is|are|was|were|remains?|remained)\s)",
+    r"|\b(?:that|which)\s+(?!(?:lasted|ended|continued|concluded)\b)(?:started|began|begun|\w+ed)\b"
+    r"[^,;]*?"
+    r"(?=\s+(?:has|have|had|is|are|was|were|remains?|remained)\s|[.!?]?[\"'”’)]*\s*$)",
     re.IGNORECASE,
 )
 # A phrase of cause or time ends at a comma or a dash, or where "with" brings in the
