@@ -121,14 +121,13 @@ def _span(start: date, end: date) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#+!~])")
-_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def markdown_text(value: Any) -> Markup:
     """Untrusted text made inert in Markdown: kept on one line (it may sit in a table
     cell), `&`, `<` and `>` as entities (no raw HTML), Markdown syntax backslashed."""
     text = " ".join(str("" if value is None else value).split())
-    text = "".join(_HTML_SPECIAL.get(c, c) for c in text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return Markup(_MD_SPECIAL.sub(r"\\\1", text))
 
 
@@ -225,9 +224,7 @@ def _context(engine: Engine, pair: str | None, stale_days: int) -> _Context:
     }
     rows: dict[tuple[str, Kind], np.ndarray] = {}
     if len(ev):
-        groups: dict[Any, Any] = ev.groupby(
-            ["pair", "kind"], observed=True, sort=False
-        ).indices
+        groups: dict[Any, Any] = ev.groupby(["pair", "kind"], observed=True, sort=False).indices
         rows = {(str(g[0]), Kind(g[1])): np.asarray(i) for g, i in groups.items()}
     keys |= set(rows)
     starts = raw_start[raw_start != _NONE]

@@ -253,12 +253,28 @@ def source_counts(
         keys = quotes[members]
         lo = np.searchsorted(keys, quotes[query], side="left")
         hi = np.searchsorted(keys, quotes[query], side="right")
+        before = len(asked)
         gather(query, lo, hi, members)
+        if len(asked) > before:
+            # Copies of the quote that overlap were found above: count each fact once.
+            q, g = asked[-1], found[-1]
+            apart = (starts[g] > ends[q]) | (ends[g] < starts[q])
+            asked[-1], found[-1] = q[apart], g[apart]
     if not asked:
         return out
-    width = int(articles.max()) + 1 if len(articles) else 1
-    pairs = np.unique(np.concatenate(asked) * width + articles[np.concatenate(found)])
-    per_fact = np.bincount(pairs // width, minlength=len(starts))
+    # Every (fact, found) pair is now distinct; only articles carrying more than one fact
+    # of a state can be counted twice, so only their pairs are made unique.
+    q, g = np.concatenate(asked), np.concatenate(found)
+    per_fact = np.bincount(q, minlength=len(starts))
+    width = int(articles.max()) + 1
+    by_state = states * width + articles
+    values, counts = np.unique(by_state, return_counts=True)
+    shared = counts[np.searchsorted(values, by_state[g])] > 1
+    if shared.any():
+        q, g = q[shared], g[shared]
+        distinct = np.unique(q * width + articles[g]) // width
+        per_fact -= np.bincount(q, minlength=len(starts))
+        per_fact += np.bincount(distinct, minlength=len(starts))
     return per_fact[which]
 
 
