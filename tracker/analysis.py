@@ -321,6 +321,11 @@ def _facts(frame: pd.DataFrame) -> list[Fact]:
     return _facts_one_by_one(frame)
 
 
+def facts_of(frame: pd.DataFrame) -> list[Fact]:
+    """Derivation records for the rows of an evidence frame (or a part of one)."""
+    return _facts(frame)
+
+
 def _facts_one_by_one(frame: pd.DataFrame) -> list[Fact]:
     """`_facts` for a frame whose columns are not all of their types, value by value."""
     kinds = {k.value: k for k in Kind}

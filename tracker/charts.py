@@ -86,6 +86,9 @@ def _days(values: pd.Series) -> list[date | None]:
 def _limits(
     intervals: pd.DataFrame, evidence: pd.DataFrame | None, start: date | None, end: date | None
 ) -> tuple[date, date]:
+    if start is not None and end is not None:
+        # Exact limits: nothing to look up in the frames.
+        return start, end if end > start else start + timedelta(days=1)
     days: list[date] = []
     for frame, columns in ((intervals, ("start", "end")), (evidence, ("effective_start",))):
         if frame is None or not len(frame):
@@ -116,6 +119,16 @@ def _in_view(frame: pd.DataFrame, first: str, last: str | None, lo: date, hi: da
     ends = frame[last].fillna(pd.Timestamp(hi)) if last else starts
     inside = (starts <= pd.Timestamp(hi)) & (ends >= pd.Timestamp(lo))
     return int(inside.sum())
+
+
+def shapes_in_view(
+    intervals: pd.DataFrame, evidence: pd.DataFrame | None, lo: date, hi: date
+) -> int:
+    """How many stretches and evidence marks `plot_timeline` would draw between lo and
+    hi (what it compares with `max_shapes`)."""
+    return _in_view(intervals, "start", "end", lo, hi) + (
+        _in_view(evidence, "effective_start", None, lo, hi) if evidence is not None else 0
+    )
 
 
 def _rgba(colour: str, alpha: float) -> tuple[float, float, float, float]:
@@ -218,9 +231,7 @@ def plot_timeline(
     rows = _channels(intervals, evidence)
     lo, hi = _limits(intervals, evidence, start, end)
     if max_shapes is not None:
-        shapes = _in_view(intervals, "start", "end", lo, hi) + (
-            _in_view(evidence, "effective_start", None, lo, hi) if evidence is not None else 0
-        )
+        shapes = shapes_in_view(intervals, evidence, lo, hi)
         if shapes > max_shapes:
             _plot_dense(ax, intervals, rows, lo, hi, stale_days)
             ax.set_title(

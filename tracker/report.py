@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -24,7 +24,7 @@ from sqlalchemy import Engine
 
 from tracker import analysis, charts
 from tracker import timeline as tl
-from tracker.vocab import ChannelStatus, Fact, Modality, State
+from tracker.vocab import ChannelStatus, Fact, Kind, Modality, Review, State
 
 __all__ = ["PERIODS", "Period", "periods", "write_reports"]
 
@@ -121,14 +121,13 @@ def _span(start: date, end: date) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#+!~])")
-_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def markdown_text(value: Any) -> Markup:
     """Untrusted text made inert in Markdown: kept on one line (it may sit in a table
     cell), `&`, `<` and `>` as entities (no raw HTML), Markdown syntax backslashed."""
     text = " ".join(str("" if value is None else value).split())
-    text = "".join(_HTML_SPECIAL.get(c, c) for c in text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return Markup(_MD_SPECIAL.sub(r"\\\1", text))
 
 
@@ -158,70 +157,165 @@ def _environment() -> Environment:
 # ----------------------------------------------------------------------------- content
 
 
+# A day number for a missing date, below any real one.
+_NONE = -(10**9)
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
+def _day_numbers(values: pd.Series) -> np.ndarray:
+    """Date ordinals of a datetime64 column, _NONE where missing."""
+    raw = values.to_numpy(dtype="datetime64[ns]")
+    days = raw.astype("datetime64[D]").astype(np.int64) + _EPOCH
+    days[np.isnat(raw)] = _NONE
+    return days
+
+
+def _coalesce(*columns: np.ndarray) -> np.ndarray:
+    out = columns[-1].copy()
+    for column in reversed(columns[:-1]):
+        out = np.where(column != _NONE, column, out)
+    return out
+
+
 @dataclass(frozen=True)
 class _Context:
-    """What every period's report draws on: one read of the store, derived once, and
-    indexed by date so that a period only looks at what falls in it."""
+    """What every period's report draws on: one read of the store, as columns. A period
+    builds derivation records (`Fact`) only for the evidence that can decide or
+    corroborate its days (`_local`), and derives only those."""
 
     snap: analysis.Snapshot
     policy: tl.Policy
-    derived: list[tl.Derivation]
-    facts_by_id: dict[int, Fact]
-    article_index: dict[int, int]
-    # Changes of state, in date order (stable), and their dates.
-    changes: list[dict[str, Any]]
-    change_days: list[date]
-    spans: pd.DataFrame
-    # Each channel's conflicts, found by a sweep, in the order they are listed.
-    conflicts: list[tl.ChannelConflicts]
-    conflicted: frozenset[int]
-    # Evidence that is not asserted, in report order, and its starts.
-    other: list[Fact]
-    other_starts: list[date]
-    published: list[date]
+    # Channels in report order (pair, then kind in vocabulary order), and the frame rows
+    # of each.
+    channels: list[tuple[str, Kind]]
+    rows: dict[tuple[str, Kind], np.ndarray]
+    # Per frame row: timeline.effective_start / effective_end and publication as day
+    # numbers, whether it counts (timeline.counts under the policy), the folded quote as a
+    # code, the state as a code.
+    start: np.ndarray
+    end: np.ndarray
+    published: np.ndarray
+    counting: np.ndarray
+    quote: np.ndarray
+    state: np.ndarray
     first_start: date | None
 
 
-def _context(engine: Engine, pair: str | None, stale_days: int, end: date) -> _Context:
+def _context(engine: Engine, pair: str | None, stale_days: int) -> _Context:
     snap = analysis.load(engine, pair=pair)
     policy = tl.Policy(stale_days=stale_days)
-    facts = [f for group in snap.facts.values() for f in group]
-    found = [
-        tl.ChannelConflicts(p, k, group, policy) for (p, k), group in sorted(snap.facts.items())
-    ]
     ev = snap.evidence
-    changes = sorted(analysis.transition_rows(snap, policy), key=lambda t: t["date"])
-    other = sorted(
-        (f for f in facts if f.modality != Modality.ASSERTED and tl.effective_start(f) is not None),
-        key=lambda f: (tl.effective_start(f) or date.min, f.pair, f.kind.value, f.evidence_id),
+    raw_start, raw_end = _day_numbers(ev["effective_start"]), _day_numbers(ev["effective_end"])
+    published = _day_numbers(ev["published"])
+    start = _coalesce(raw_start, raw_end, published)
+    end = _coalesce(raw_end, raw_start, published)
+    review = ev["review"].astype(object).to_numpy()
+    modality = ev["modality"].astype(object).to_numpy()
+    counting = (
+        (review != Review.REJECTED.value)
+        & ((review == Review.ACCEPTED.value) | (modality == Modality.ASSERTED.value))
+        & (start != _NONE)
     )
-    starts = ev["effective_start"].dropna()
+    codes, uniques = pd.factorize(ev["quote"].astype(object), use_na_sentinel=False)
+    folded, _ = pd.factorize(np.array([" ".join(str(q).split()) for q in uniques], dtype=object))
+    order = {k: i for i, k in enumerate(Kind)}
+    keys = {
+        (str(p), Kind(k)) for p, k in zip(snap.channels["pair"], snap.channels["kind"], strict=True)
+    }
+    rows: dict[tuple[str, Kind], np.ndarray] = {}
+    if len(ev):
+        groups: dict[Any, Any] = ev.groupby(["pair", "kind"], observed=True, sort=False).indices
+        rows = {(str(g[0]), Kind(g[1])): np.asarray(i) for g, i in groups.items()}
+    keys |= set(rows)
+    starts = raw_start[raw_start != _NONE]
     return _Context(
         snap=snap,
         policy=policy,
-        derived=[d for _, d in snap.derived(policy)],
-        facts_by_id={f.evidence_id: f for f in facts},
-        article_index=dict(
-            zip(ev["evidence_id"].tolist(), ev["article_index"].tolist(), strict=True)
-        ),
-        changes=changes,
-        change_days=[t["date"] for t in changes],
-        # Stretches do not depend on the period; a chart cuts them at its own end.
-        spans=analysis.timeline(snap, stale_days=stale_days, until=end),
-        conflicts=found,
-        conflicted=frozenset(i for channel in found for i in channel.conflicted()),
-        other=other,
-        other_starts=[tl.effective_start(f) or date.min for f in other],
-        published=sorted(f.published for f in facts if f.published),
-        first_start=starts.min().date() if len(starts) else None,
+        channels=sorted(keys, key=lambda key: (key[0], order[key[1]])),
+        rows=rows,
+        start=start,
+        end=end,
+        published=published,
+        counting=counting,
+        quote=folded[codes] if len(codes) else np.zeros(0, dtype=np.int64),
+        state=pd.Categorical(ev["state"]).codes.astype(np.int64),
+        first_start=date.fromordinal(int(starts.min())) if len(starts) else None,
     )
 
 
-def _source(ctx: _Context, evidence_id: int | None) -> dict[str, Any] | None:
+def _facts_of(ctx: _Context, rows: np.ndarray) -> list[Fact]:
+    """Derivation records for some frame rows, in frame order."""
+    rows = np.sort(rows)
+    return analysis.facts_of(ctx.snap.evidence.take(rows)) if len(rows) else []
+
+
+def _local_rows(ctx: _Context, key: tuple[str, Kind], first: date, on: date) -> np.ndarray:
+    """The counting rows of a channel that decide or corroborate its status on every day
+    first..on, and on the last day some evidence begins before `first`.
+
+    With L that last day (else `first`) and R the latest end of the evidence beginning
+    L..on (at least `on`): evidence beginning by R and ending from L (or beginning from
+    L), and copies of the quotes beginning L..on. Whatever else the channel holds begins
+    before L or after R, and neither decides those days nor overlaps what does; the days
+    before L it would decide are not asked about.
+    """
+    rows = ctx.rows.get(key)
+    if rows is None:
+        return np.zeros(0, dtype=np.int64)
+    rows = rows[ctx.counting[rows]]
+    start, end = ctx.start[rows], ctx.end[rows]
+    p0, p1 = first.toordinal(), on.toordinal()
+    earlier = start[start < p0]
+    lower = int(earlier.max()) if len(earlier) else p0
+    within = (start >= lower) & (start <= p1)
+    reach = max(p1, int(end[within].max())) if within.any() else p1
+    keep = (start <= reach) & ((end >= lower) | (start >= lower))
+    keep |= np.isin(ctx.quote[rows], ctx.quote[rows[within]])
+    return cast(np.ndarray, rows[keep])
+
+
+@dataclass(frozen=True)
+class _Local:
+    """One period's channels derived from the evidence that decides their days."""
+
+    derived: dict[tuple[str, Kind], tl.Derivation]
+    conflicts: list[tl.ChannelConflicts]
+    facts_by_id: dict[int, Fact]
+    article_index: dict[int, int]
+
+
+def _local(ctx: _Context, first: date, on: date) -> _Local:
+    picked = {key: _local_rows(ctx, key, first, on) for key in ctx.channels}
+    every = np.concatenate([np.zeros(0, dtype=np.int64), *picked.values()])
+    facts = _facts_of(ctx, every)
+    by_channel: dict[tuple[str, Kind], list[Fact]] = {key: [] for key in ctx.channels}
+    for fact in facts:
+        by_channel[(fact.pair, fact.kind)].append(fact)
+    ev = ctx.snap.evidence
+    return _Local(
+        derived={
+            key: tl.Derivation(key[0], key[1], by_channel[key], ctx.policy) for key in ctx.channels
+        },
+        conflicts=[
+            tl.ChannelConflicts(p, k, by_channel[(p, k)], ctx.policy)
+            for p, k in sorted(ctx.channels)
+        ],
+        facts_by_id={f.evidence_id: f for f in facts},
+        article_index=dict(
+            zip(
+                ev["evidence_id"].to_numpy()[every].tolist(),
+                ev["article_index"].to_numpy()[every].tolist(),
+                strict=True,
+            )
+        ),
+    )
+
+
+def _source(local: _Local, evidence_id: int | None) -> dict[str, Any] | None:
     if evidence_id is None:
         return None
-    fact = ctx.facts_by_id[evidence_id]
-    index = ctx.article_index.get(evidence_id, 0)
+    fact = local.facts_by_id[evidence_id]
+    index = local.article_index.get(evidence_id, 0)
     return {
         "id": evidence_id,
         "quote": fact.quote,
@@ -237,13 +331,13 @@ def _last_known(fact: Fact) -> date | None:
     return max(days, default=None)
 
 
-def _status_row(ctx: _Context, s: ChannelStatus) -> dict[str, Any]:
+def _status_row(local: _Local, s: ChannelStatus, conflicted: bool) -> dict[str, Any]:
     flags = []
     if s.uncertain:
         flags.append("uncertain")
     if s.stale:
         flags.append("stale")
-    if s.evidence_id is not None and s.evidence_id in ctx.conflicted:
+    if conflicted:
         flags.append("conflicting")
     return {
         "pair": s.pair,
@@ -252,17 +346,17 @@ def _status_row(ctx: _Context, s: ChannelStatus) -> dict[str, Any]:
         "since": long_date(s.since),
         "flags": flags,
         "sources": s.sources,
-        "evidence": _source(ctx, s.evidence_id),
+        "evidence": _source(local, s.evidence_id),
     }
 
 
-def _side(ctx: _Context, fact: Fact) -> dict[str, Any]:
+def _side(local: _Local, fact: Fact) -> dict[str, Any]:
     start = tl.effective_start(fact)
     end = tl.effective_end(fact)
     return {
         "state": fact.state.value,
         "when": _span(start, end or start) if start else "date unknown",
-        "evidence": _source(ctx, fact.evidence_id),
+        "evidence": _source(local, fact.evidence_id),
     }
 
 
@@ -274,14 +368,15 @@ MAX_CONFLICTS_SHOWN = 50
 MAX_SECONDS_SHOWN = 10
 
 
-def _conflicts(ctx: _Context, first: date, last: date) -> tuple[list[dict[str, Any]], int, int]:
+def _conflicts(local: _Local, first: date, last: date) -> tuple[list[dict[str, Any]], int, int]:
     """The conflicts whose window (the days both sides cover) meets first..last, one entry
     per contested piece of evidence with what disagrees with it, in the order found
     (channel, then evidence in start order): the entries shown, how many contested
-    pieces in all, and how many pairs."""
+    pieces in all, and how many pairs. Both sides of such a conflict meet first..last,
+    so the period's evidence holds them all."""
     shown: list[dict[str, Any]] = []
     contested = pairs = 0
-    for channel in ctx.conflicts:
+    for channel in local.conflicts:
         found = channel.counts(first, last)
         where = np.flatnonzero(found)
         contested += len(where)
@@ -294,41 +389,112 @@ def _conflicts(ctx: _Context, first: date, last: date) -> tuple[list[dict[str, A
                     "pair": channel.pair,
                     "kind": channel.kind.value,
                     "window": _span(*window),
-                    "first": _side(ctx, channel.pool[int(i)]),
-                    "others": [_side(ctx, f) for f in seconds],
+                    "first": _side(local, channel.pool[int(i)]),
+                    "others": [_side(local, f) for f in seconds],
                     "more": total - len(seconds),
                 }
             )
     return shown, contested, pairs
 
 
+def _changes(ctx: _Context, local: _Local, first: date, on: date) -> list[dict[str, Any]]:
+    """Each change of derived state first..on, in date order, then channel order: a
+    change is a day some evidence begins whose decisive state differs from the day
+    before it (`unknown` before the first)."""
+    found = []
+    for rank, key in enumerate(ctx.channels):
+        derived = local.derived[key]
+        lo, hi = bisect_left(derived.days, first), bisect_right(derived.days, on)
+        for i in range(lo, hi):
+            best, day = derived.decisive[i], derived.days[i]
+            previous = derived.decisive[i - 1].state if i else State.UNKNOWN
+            if best.state == previous:
+                continue
+            end = tl.effective_end(best)
+            support = derived.claims.corroborating(best)
+            found.append(
+                (
+                    day,
+                    rank,
+                    {
+                        "pair": key[0],
+                        "kind": key[1].value,
+                        "date": long_date(day),
+                        "from_state": previous.value,
+                        "to_state": best.state.value,
+                        "uncertain": end is not None and end > day,
+                        "sources": len({f.article_id for f in support}),
+                        "evidence": _source(local, best.evidence_id),
+                    },
+                )
+            )
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [row for _, _, row in found]
+
+
+def _others(ctx: _Context, first: date, on: date) -> list[dict[str, Any]]:
+    """Evidence that is not asserted and begins first..on, by start, channel, id."""
+    ev = ctx.snap.evidence
+    start = ctx.start
+    picked = np.flatnonzero(
+        (ev["modality"].astype(object).to_numpy() != Modality.ASSERTED.value)
+        & (start >= first.toordinal())
+        & (start <= on.toordinal())
+    )
+    facts = _facts_of(ctx, picked)
+    local = _Local(
+        {},
+        [],
+        {f.evidence_id: f for f in facts},
+        dict(
+            zip(
+                ev["evidence_id"].to_numpy()[picked].tolist(),
+                ev["article_index"].to_numpy()[picked].tolist(),
+                strict=True,
+            )
+        ),
+    )
+    facts.sort(
+        key=lambda f: (tl.effective_start(f) or date.min, f.pair, f.kind.value, f.evidence_id)
+    )
+    out = []
+    for f in facts:
+        begins = tl.effective_start(f)
+        assert begins is not None
+        out.append(
+            {
+                "pair": f.pair,
+                "kind": f.kind.value,
+                "state": f.state.value,
+                "modality": f.modality.value,
+                "when": _span(begins, tl.effective_end(f) or begins),
+                "evidence": _source(local, f.evidence_id),
+            }
+        )
+    return out
+
+
 def _period_view(ctx: _Context, period: Period, on: date) -> dict[str, Any]:
-    statuses = [d.status_on(on) for d in ctx.derived]
-    rows = [_status_row(ctx, s) for s in statuses]
+    local = _local(ctx, period.start, on)
+    statuses = [local.derived[key].status_on(on) for key in ctx.channels]
+    conflicts_of = {(c.pair, c.kind): c for c in local.conflicts}
+    rows = []
+    for key, s in zip(ctx.channels, statuses, strict=True):
+        flagged = False
+        if s.evidence_id is not None:
+            channel = conflicts_of[key]
+            flagged = s.evidence_id in channel.conflicted()
+        rows.append(_status_row(local, s, flagged))
     counts = [
         {"state": state.value, "count": sum(1 for s in statuses if s.state == state)}
         for state in _STATE_ORDER
     ]
-    lo, hi = bisect_left(ctx.change_days, period.start), bisect_right(ctx.change_days, on)
-    changes = [
-        {
-            "pair": t["pair"],
-            "kind": t["kind"].value,
-            "date": long_date(t["date"]),
-            "from_state": t["from_state"].value,
-            "to_state": t["to_state"].value,
-            "uncertain": t["uncertain"],
-            "sources": t["sources"],
-            "evidence": _source(ctx, t["evidence_id"]),
-        }
-        for t in ctx.changes[lo:hi]
-    ]
-    conflicts, contested, pairs = _conflicts(ctx, period.start, on)
+    conflicts, contested, pairs = _conflicts(local, period.start, on)
     stale = []
     for s in statuses:
         if not s.stale or s.evidence_id is None:
             continue
-        last = _last_known(ctx.facts_by_id[s.evidence_id])
+        last = _last_known(local.facts_by_id[s.evidence_id])
         stale.append(
             {
                 "pair": s.pair,
@@ -338,19 +504,10 @@ def _period_view(ctx: _Context, period: Period, on: date) -> dict[str, Any]:
                 "days": (on - last).days if last else None,
             }
         )
-    first, past = bisect_left(ctx.other_starts, period.start), bisect_right(ctx.other_starts, on)
-    other = [
-        {
-            "pair": f.pair,
-            "kind": f.kind.value,
-            "state": f.state.value,
-            "modality": f.modality.value,
-            "when": _span(start, tl.effective_end(f) or start),
-            "evidence": _source(ctx, f.evidence_id),
-        }
-        for f, start in zip(ctx.other[first:past], ctx.other_starts[first:past], strict=True)
-    ]
-    published = bisect_right(ctx.published, on) - bisect_left(ctx.published, period.start)
+    published = ctx.published
+    n_published = int(
+        np.count_nonzero((published >= period.start.toordinal()) & (published <= on.toordinal()))
+    )
     return {
         "period": period,
         "on": long_date(on),
@@ -359,14 +516,14 @@ def _period_view(ctx: _Context, period: Period, on: date) -> dict[str, Any]:
         "rows": rows,
         "pairs": sorted({r["pair"] for r in rows}),
         "counts": counts,
-        "changes": changes,
+        "changes": _changes(ctx, local, period.start, on),
         "conflicts": conflicts,
         "conflict_count": contested,
         "conflicts_more": contested - len(conflicts),
         "conflict_pairs": pairs,
         "stale": stale,
-        "other": other,
-        "published": max(published, 0),
+        "other": _others(ctx, period.start, on),
+        "published": n_published,
     }
 
 
@@ -385,22 +542,145 @@ _LOOKBACK = {
 MAX_CHART_SHAPES = 2000
 
 
-def _chart(ctx: _Context, period: Period, on: date) -> str:
+def _stretches(ctx: _Context, until: date) -> tuple[pd.DataFrame, list[tuple[str, Kind]]]:
+    """Every channel's stretches of one derived state (pair, kind, state, start, end,
+    last_evidence) for a dense chart, without deriving each day's decisive evidence:
+    a day's state needs ranking only when the evidence beginning that day disagrees, and
+    a stretch's latest evidence only when it could make the stretch stale by `until`.
+
+    last_evidence is a lower bound of `analysis.timeline`'s (the latest evidence of the
+    decisive facts, not of all that corroborates them); where that bound leaves a stretch
+    fresh up to its end or `until`, a dense chart draws it the same. The channels where it
+    does not are returned, to be taken from `analysis.timeline`.
+    """
     ev = ctx.snap.evidence
-    if period.kind in _LOOKBACK:
-        first = period.start - _LOOKBACK[period.kind]
-    else:
-        first = min(ctx.first_start or period.start, period.start).replace(month=1, day=1)
-    fig = charts.timeline_figure(
-        ctx.spans,
-        ev,
-        start=first,
-        end=on,
-        highlight=(period.start, on),
-        stale_days=ctx.policy.stale_days,
-        max_shapes=MAX_CHART_SHAPES,
-    )
-    return charts.figure_svg(fig)
+    ids = ev["evidence_id"].to_numpy()
+    accepted = ev["review"].astype(object).to_numpy() == Review.ACCEPTED.value
+    confidence = ev["confidence"].to_numpy()
+    articles = ev["article_id"].to_numpy()
+    states = pd.Categorical(ev["state"]).categories
+    horizon = until.toordinal()
+    out: list[pd.DataFrame] = []
+    exact: list[tuple[str, Kind]] = []
+    for key in ctx.channels:
+        rows = ctx.rows.get(key)
+        if rows is None:
+            continue
+        rows = rows[ctx.counting[rows]]
+        if not len(rows):
+            continue
+        rows = rows[np.lexsort((ids[rows], ctx.start[rows]))]
+        start, end, state = ctx.start[rows], ctx.end[rows], ctx.state[rows]
+        known = np.maximum(end, ctx.published[rows])
+        first = np.flatnonzero(np.r_[True, start[1:] != start[:-1]])
+        low = np.minimum.reduceat(state, first)
+        high = np.maximum.reduceat(state, first)
+        day_state = low.copy()
+        day_known = np.minimum.reduceat(known, first)
+        mixed = np.flatnonzero(low != high)
+        if len(mixed):
+            bounds = np.r_[first, len(rows)]
+            ties = np.concatenate([np.arange(bounds[d], bounds[d + 1]) for d in mixed])
+            sources = tl.source_counts(start, end, state, articles[rows], ctx.quote[rows], ties)
+            count_of = dict(zip(ties.tolist(), sources.tolist(), strict=True))
+            for d in mixed.tolist():
+                best = max(
+                    range(int(bounds[d]), int(bounds[d + 1])),
+                    key=lambda j: (
+                        bool(accepted[rows[j]]),
+                        count_of[j],
+                        float(confidence[rows[j]]),
+                        int(ctx.published[rows[j]]),
+                        -int(ids[rows[j]]),
+                    ),
+                )
+                day_state[d], day_known[d] = state[best], known[best]
+        runs = np.flatnonzero(np.r_[True, day_state[1:] != day_state[:-1]])
+        run_start = start[first[runs]]
+        run_end = np.r_[run_start[1:] - 1, _NONE]
+        run_known = np.maximum.reduceat(day_known, runs)
+        last = np.where(run_end == _NONE, horizon, np.minimum(run_end, horizon))
+        tested = run_start <= horizon
+        if (tested & (run_known + ctx.policy.stale_days < last)).any():
+            exact.append(key)
+            continue
+        out.append(
+            pd.DataFrame(
+                {
+                    "pair": key[0],
+                    "kind": key[1].value,
+                    "state": np.asarray(states)[day_state[runs]],
+                    "start": _datetimes(run_start),
+                    "end": _datetimes(run_end),
+                    "last_evidence": _datetimes(run_known),
+                }
+            )
+        )
+    if exact:
+        for key in exact:
+            narrow = ctx.snap.narrow(key[0], key[1])
+            out.append(analysis.timeline(narrow, stale_days=ctx.policy.stale_days, until=until))
+        order = {k.value: i for i, k in enumerate(Kind)}
+        out.sort(key=lambda f: (str(f["pair"].iloc[0]), order[str(f["kind"].iloc[0])]))
+    columns = ["pair", "kind", "state", "start", "end", "last_evidence"]
+    if not out:
+        return pd.DataFrame(columns=columns), exact
+    return pd.concat(
+        [f[columns].astype({"kind": object, "state": object}) for f in out], ignore_index=True
+    ), exact
+
+
+def _datetimes(days: np.ndarray) -> np.ndarray:
+    out = (days - _EPOCH).astype("datetime64[D]").astype("datetime64[ns]")
+    out[days == _NONE] = np.datetime64("NaT")
+    return out
+
+
+class _Charts:
+    """The stretches a report's charts draw, made once per report run: from
+    `_stretches` while a chart is drawn dense, else from `analysis.timeline`."""
+
+    def __init__(self, ctx: _Context, until: date) -> None:
+        self.ctx, self.until = ctx, until
+        self._dense: pd.DataFrame | None = None
+        self._exact: pd.DataFrame | None = None
+
+    def dense(self) -> pd.DataFrame:
+        if self._dense is None:
+            self._dense, _ = _stretches(self.ctx, self.until)
+        return self._dense
+
+    def exact(self) -> pd.DataFrame:
+        if self._exact is None:
+            ctx = self.ctx
+            self._exact = analysis.timeline(
+                ctx.snap, stale_days=ctx.policy.stale_days, until=self.until
+            )
+        return self._exact
+
+    def svg(self, period: Period, on: date, max_shapes: int | None = None) -> str:
+        ctx = self.ctx
+        ev = ctx.snap.evidence
+        limit = MAX_CHART_SHAPES if max_shapes is None else max_shapes
+        if period.kind in _LOOKBACK:
+            first = period.start - _LOOKBACK[period.kind]
+        else:
+            first = min(ctx.first_start or period.start, period.start).replace(month=1, day=1)
+        dense = self.dense()
+        # What plot_timeline counts to choose how to draw (its margins are none here).
+        last = on if on > first else first + timedelta(days=1)
+        shapes = charts.shapes_in_view(dense, ev, first, last)
+        spans = dense if shapes > limit else self.exact()
+        fig = charts.timeline_figure(
+            spans,
+            ev,
+            start=first,
+            end=on,
+            highlight=(period.start, on),
+            stale_days=ctx.policy.stale_days,
+            max_shapes=limit,
+        )
+        return charts.figure_svg(fig)
 
 
 # ----------------------------------------------------------------------------- writing
@@ -440,7 +720,8 @@ def write_reports(
     """
     end = end or date.today()
     _validate(period, start, end, stale_days)
-    ctx = _context(engine, pair, stale_days, end)
+    ctx = _context(engine, pair, stale_days)
+    drawn = _Charts(ctx, end)
     the_pair = ctx.snap.pair
     prefix = f"{the_pair}_" if the_pair else ""
     out.mkdir(parents=True, exist_ok=True)
@@ -459,7 +740,7 @@ def write_reports(
             "previous": f"{prefix}{spans[i - 1].label}" if i > 0 else None,
             "next": f"{prefix}{spans[i + 1].label}" if i + 1 < len(spans) else None,
         }
-        svg = _chart(ctx, p, on)
+        svg = drawn.svg(p, on)
         page = {**common, **view, "name": name, "links": links}
         written.append(_write(out / f"{name}.md", md.render(**page, chart=f"{name}.svg")))
         written.append(_write(out / f"{name}.html", html.render(**page, chart=Markup(svg))))

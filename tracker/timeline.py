@@ -202,6 +202,82 @@ def _rank(fact: Fact, sources: int) -> tuple[date, bool, int, float, date, int]:
     )
 
 
+def source_counts(
+    starts: np.ndarray,
+    ends: np.ndarray,
+    states: np.ndarray,
+    articles: np.ndarray,
+    quotes: np.ndarray,
+    which: np.ndarray,
+) -> np.ndarray:
+    """`source_count(pool[i], pool)` for each i in `which`, from whole columns of one
+    channel's counting facts: effective start and end as day numbers, state and folded
+    quote as codes, article ids. Counted with numpy rather than fact by fact: the facts
+    of a state overlapping a fact are found per bucket of similar length (as `_Claims`
+    does), then the (fact, article) pairs made unique."""
+    out = np.zeros(len(which), dtype=np.int64)
+    if len(which) == 0:
+        return out
+    asked: list[np.ndarray] = []
+    found: list[np.ndarray] = []
+
+    def gather(query: np.ndarray, lo: np.ndarray, hi: np.ndarray, members: np.ndarray) -> None:
+        n = np.maximum(hi - lo, 0)
+        total = int(n.sum())
+        if total == 0:
+            return
+        rep = np.repeat(np.arange(len(query)), n)
+        pos = np.arange(total) + np.repeat(lo - (np.cumsum(n) - n), n)
+        asked.append(query[rep])
+        found.append(members[pos])
+
+    span = ends - starts
+    bucket = np.searchsorted(np.asarray(_BUCKET_DAYS), span, side="left")
+    q_states = states[which]
+    for state in np.unique(q_states):
+        query = which[q_states == state]
+        of_state = np.flatnonzero(states == state)
+        for b in np.unique(bucket[of_state]):
+            members = of_state[bucket[of_state] == b]
+            members = members[np.argsort(starts[members], kind="stable")]
+            first = starts[members]
+            longest = max(0, int(span[members].max()))
+            lo = np.searchsorted(first, starts[query] - longest, side="left")
+            hi = np.searchsorted(first, ends[query], side="right")
+            before = len(asked)
+            gather(query, lo, hi, members)
+            if len(asked) > before:
+                keep = ends[found[-1]] >= starts[asked[-1]]
+                asked[-1], found[-1] = asked[-1][keep], found[-1][keep]
+        members = of_state[np.argsort(quotes[of_state], kind="stable")]
+        keys = quotes[members]
+        lo = np.searchsorted(keys, quotes[query], side="left")
+        hi = np.searchsorted(keys, quotes[query], side="right")
+        before = len(asked)
+        gather(query, lo, hi, members)
+        if len(asked) > before:
+            # Copies of the quote that overlap were found above: count each fact once.
+            q, g = asked[-1], found[-1]
+            apart = (starts[g] > ends[q]) | (ends[g] < starts[q])
+            asked[-1], found[-1] = q[apart], g[apart]
+    if not asked:
+        return out
+    # Every (fact, found) pair is now distinct; only articles carrying more than one fact
+    # of a state can be counted twice, so only their pairs are made unique.
+    q, g = np.concatenate(asked), np.concatenate(found)
+    per_fact = np.bincount(q, minlength=len(starts))
+    width = int(articles.max()) + 1
+    by_state = states * width + articles
+    values, counts = np.unique(by_state, return_counts=True)
+    shared = counts[np.searchsorted(values, by_state[g])] > 1
+    if shared.any():
+        q, g = q[shared], g[shared]
+        distinct = np.unique(q * width + articles[g]) // width
+        per_fact -= np.bincount(q, minlength=len(starts))
+        per_fact += np.bincount(distinct, minlength=len(starts))
+    return per_fact[which]
+
+
 def corroboration(pool: Sequence[Fact]) -> Callable[[Fact], list[Fact]]:
     """`corroborating(fact, pool)` for many facts of one pool, each without a scan."""
     return _Claims(pool).corroborating
