@@ -323,7 +323,7 @@ def plot_timeline(
                 zorder=4,
             )
 
-    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)  # one empty row when there is nothing to draw
     ax.set_yticks(range(len(rows)), [channel_label(p, k) for p, k in rows])
     ax.set_xlim(x_lo, x_hi)
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
