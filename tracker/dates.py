@@ -1397,14 +1397,6 @@ def _resolve_anchored(m: re.Match[str], ctx: _Context) -> _Interval | None:
     return first, last, _precision_of(unit), DateHow.RELATIVE
 
 
-def _named_year(ctx: _Context) -> int | None:
-    """The year "that year" refers to: the last one this text named, else the text before."""
-    for t in reversed(ctx.found):
-        if t.earliest.year == t.latest.year:
-            return t.earliest.year
-    return ctx.year
-
-
 def _resolve_calendar(m: re.Match[str], ctx: _Context) -> _Interval | None:
     """ "last month", "this year", "earlier this month", "next week", "this past year"."""
     p = ctx.published
@@ -1489,7 +1481,7 @@ def _resolve_month(m: re.Match[str], ctx: _Context) -> _Interval | None:
         return None
     month = _month_number(m["m"])
     if m["yrel"] and _norm(m["yrel"]) in ("that", "the same"):  # "in August that year"
-        named = _named_year(ctx)
+        named = year_anchor(ctx.found, ctx.year)  # the last year this text or the one before named
         if named is None:
             return None
         first, last = _month(date(named, month, 1))

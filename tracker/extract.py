@@ -41,7 +41,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -87,8 +87,6 @@ _NO_OBJECT = re.compile(
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
 # A clause that opens with a pronoun as its subject.
 _PRONOUN_OPENING = re.compile(r"[\W_]*(?:(?:and|but|so|yet)\s+)?(?:it|they)\s", re.I)
-# Between two members of a list of states.
-_LIST_GAP = re.compile(r"\s*(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:the\s+)?", re.I)
 # Between two members of a list of people of states: the rest of the first one (title,
 # name) and then the list gap: "US Defense Secretary Lloyd Austin and ROK counterpart ...",
 # "his Vietnamese counterpart Phung Quang Thanh and ROK counterpart ...".
@@ -1804,15 +1802,15 @@ def _restored_by_contact(candidates: list[_Candidate]) -> list[_Candidate]:
     contacts = [c for c in candidates if c.state == State.OPEN]
     out = []
     for cand in candidates:
-        before = [
-            c
-            for c in contacts
-            if cand.state == State.RESTORED
-            and c.clause == cand.clause
-            and c.pair == cand.pair
-            and c.anchor < cand.anchor
-        ]
-        out.append(replace(cand, kind=before[-1].kind) if before else cand)
+        if cand.state == State.RESTORED:
+            told_by = [
+                c
+                for c in contacts
+                if c.clause == cand.clause and c.pair == cand.pair and c.anchor < cand.anchor
+            ]
+            if told_by:
+                cand = replace(cand, kind=told_by[-1].kind)
+        out.append(cand)
     return out
 
 
@@ -1884,11 +1882,10 @@ def _multilateral(art: _Article, sent: _Sentence, clause: Span, pair: str) -> bo
             run = [actor] if actor.is_state else []
     if _is_state_list(run, parties):
         return True
-    for m in _BETWEEN_AND.finditer(art.text, *clause):
-        sides = [a for a in actors if m.start() <= a.start < m.end()]
-        if any(a.category == NON_STATE for a in sides) and any(a.is_state for a in sides):
-            return True
-    return False
+    return any(
+        any(a.category == NON_STATE for a in sides) and any(a.is_state for a in sides)
+        for _, sides in _between_sides(art, actors, clause)
+    )
 
 
 def _between_others(art: _Article, sent: _Sentence, cand: _Candidate) -> bool:
@@ -1897,11 +1894,18 @@ def _between_others(art: _Article, sent: _Sentence, cand: _Candidate) -> bool:
     names elsewhere. Only for a clause that names no state itself."""
     if any(a.is_state and cand.clause[0] <= a.start < cand.clause[1] for a in sent.actors):
         return False
-    for m in _BETWEEN_AND.finditer(art.text, *cand.clause):
-        inside = [a for a in sent.actors if m.start() <= a.start < m.end()]
-        if not inside and not art.cues.bilateral.search(art.text, m.start(), m.end()):
-            return True
-    return False
+    return any(
+        not sides and not art.cues.bilateral.search(art.text, *span)
+        for span, sides in _between_sides(art, sent.actors, cand.clause)
+    )
+
+
+def _between_sides(
+    art: _Article, actors: Sequence[Actor], clause: Span
+) -> Iterator[tuple[Span, list[Actor]]]:
+    """Each "between X and Y" of a clause, with the actors named in it."""
+    for m in _BETWEEN_AND.finditer(art.text, *clause):
+        yield (m.start(), m.end()), [a for a in actors if m.start() <= a.start < m.end()]
 
 
 def _is_state_list(run: list[Actor], parties: set[str]) -> bool:
@@ -2045,8 +2049,7 @@ def extract(text: str, published: date | None) -> list[Claim]:
                 continue
             sent = _sentence(art, span, paragraph[0], index)
             claims += _sentence_claims(art, sent, index)
-            art.anchor = day_anchor(sent.times, art.anchor)
-            art.year = year_anchor(sent.times, art.year)
+            _move_on(art, sent.times)
     return _same_event_dates(claims, published)
 
 
@@ -2089,7 +2092,14 @@ def _names_two_states(text: str, mentions: Sequence[Mention], c: Cues) -> bool:
 
 def _read_times(art: _Article, span: Span) -> None:
     """Move on the day and the year the text last named past `span`."""
-    times = find_times(art.text[span[0] : span[1]], art.published, anchor=art.anchor, year=art.year)
+    _move_on(
+        art,
+        find_times(art.text[span[0] : span[1]], art.published, anchor=art.anchor, year=art.year),
+    )
+
+
+def _move_on(art: _Article, times: Sequence[TimeExpression]) -> None:
+    """The day and the year the text last named, once `times` have been read."""
     art.anchor = day_anchor(times, art.anchor)
     art.year = year_anchor(times, art.year)
 
