@@ -98,6 +98,13 @@ class Cues:
     # What, after a state's name, makes it a body of that state that is no side of a
     # channel: "the Pakistan Cricket Board", "the Indian board".
     bodies_after: re.Pattern[str]
+    # A state's name qualifying whoever reports ("an Iraqi official said"), and before it
+    # "according to"; a pronoun after the verb of saying that makes the speaker a side.
+    speakers_after: re.Pattern[str]
+    mediators_after: re.Pattern[str]
+    speakers_cited: re.Pattern[str]
+    citing_before: re.Pattern[str]
+    speaker_pronoun: re.Pattern[str]
     speech_verbs: re.Pattern[str]
     first_person: re.Pattern[str]
     clause_breaks: re.Pattern[str]
@@ -339,6 +346,11 @@ def cues() -> Cues:
         seat_before=re.compile(data["seat_before"], _FLAGS),
         seat_after=re.compile(data["seat_after"], _FLAGS),
         bodies_after=re.compile(data["bodies_after"], _FLAGS),
+        speakers_after=re.compile(data["speaker_nouns"] + data["speaker_verbs"], _FLAGS),
+        mediators_after=re.compile(data["mediators_after"], _FLAGS),
+        speakers_cited=re.compile(data["speaker_nouns"], _FLAGS),
+        citing_before=re.compile(data["citing_before"], _FLAGS),
+        speaker_pronoun=re.compile(data["speaker_pronoun"], _FLAGS),
         speech_verbs=re.compile(data["speech_verbs"], _FLAGS),
         first_person=re.compile(data["first_person"]),
         clause_breaks=re.compile(data["clause_breaks"], _FLAGS),

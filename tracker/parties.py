@@ -145,6 +145,19 @@ def is_seat(text: str, start: int, end: int, cues: Cues) -> bool:
     return bool(cues.seat_after.match(text, end) or cues.seat_before.search(before))
 
 
+def is_speaker(text: str, start: int, end: int, sentence_end: int, cues: Cues) -> bool:
+    """Whether a state's name at text[start:end] only qualifies whoever reports the
+    sentence's news ("an Iraqi official said", "according to Omani sources"), and no
+    pronoun after the verb of saying makes that speaker a side ("... said they had cut")."""
+    before = text[max(0, start - 40) : start]
+    if not (
+        cues.speakers_after.match(text, end)
+        or (cues.citing_before.search(before) and cues.speakers_cited.match(text, end))
+    ):
+        return False
+    return not cues.speaker_pronoun.search(text, end, sentence_end)
+
+
 def sentence_actors(
     text: str, start: int, end: int, mentions: Sequence[Mention], cues: Cues
 ) -> list[Actor]:
@@ -162,11 +175,14 @@ def sentence_actors(
         before = text[max(start, actor.start - 60) : actor.start]
         if actor.category != PAIR and is_seat(text, actor.start, actor.end, cues):
             continue  # where the speaker sits is no side of the channel
+        if actor.is_state and cues.mediators_after.match(text, actor.end):
+            continue  # "the Omani mediator": a go-between, never a side
         if actor.is_state and cues.bodies_after.match(text, actor.end):
             continue  # "the Indian board": a body of its own, not the state
         # A word naming a pair ("inter-Korean") is never a place.
         weak = (
             (actor.category != PAIR and bool(cues.places.search(before)))
+            or (actor.is_state and is_speaker(text, actor.start, actor.end, end, cues))
             or bool(cues.place_nouns.match(text, actor.end))
             or any(s <= actor.start < e for s, e in zones)
         )
