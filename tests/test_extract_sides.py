@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.claims import DIP, HOT, OPEN, REJ, REST, SUSP, asserted, fact
+from tracker.vocab import Kind
 
 # --------------------------------------------------------------------------- speakers
 
@@ -116,3 +117,134 @@ def test_had_before_a_past_participle_is_an_auxiliary(
 def test_no_speaker_of_any_nationality_becomes_a_side(speaker: str, noun: str) -> None:
     text = f"A {speaker} {noun} said Iran and Saudi Arabia resumed talks on Monday."
     assert asserted(text) == {fact("IR-SA", DIP, REST)}
+
+
+# --------------------------------------------------------------------------- naming, places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul protested Japan's claim to the islets of Dokdo, which Japan calls Takeshima, "
+        "on Monday.",
+        "The rocks -- called Dokdo by Seoul and Takeshima by Tokyo -- lie between Japan and "
+        "South Korea.",
+        "The strait between China and Taiwan, called the Black Ditch by sailors, is narrow.",
+        "The islands, which the Chinese call Diaoyu, are claimed by China and Japan.",
+    ],
+)
+def test_call_that_names_is_no_phone_call(text: str) -> None:
+    assert asserted(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mitsotakis called Erdogan on Monday.", {fact("GR-TR", Kind.LEADERS, OPEN)}),
+        (
+            "President Biden called Xi Jinping on Monday to discuss Taiwan.",
+            {fact("CN-US", Kind.LEADERS, OPEN)},
+        ),
+        ("Putin phoned Erdogan on Monday to discuss Syria.", {fact("RU-TR", Kind.LEADERS, OPEN)}),
+        (
+            "The meeting between Japan and South Korea was called off on Monday.",
+            {fact("JP-KR", DIP, SUSP)},
+        ),
+    ],
+)
+def test_a_phone_call_and_its_object_stay(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected
+
+
+def test_every_state_of_a_list_of_places_is_a_place() -> None:
+    text = (
+        "The US and Russia set up a deconfliction line in 2015.\n\n"
+        "The US and Russia used the line again last week.\n\n"
+        '"The deconfliction line is open," said a spokesman for the US-led coalition fighting '
+        "militants in Iraq and Syria."
+    )
+    pairs = {pair for pair, _, _ in asserted(text)}
+    assert pairs == {"RU-US"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials in Iraq and Syria said the US and Russia cut the hotline on Monday.",
+            {fact("RU-US", HOT, SUSP)},
+        ),
+        (
+            "The US and Russia held talks on Monday on the fighting in Iraq and Syria.",
+            {fact("RU-US", DIP, OPEN)},
+        ),
+    ],
+)
+def test_states_listed_as_places_leave_the_sides_alone(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Austin spoke to reporters after a meeting of the Ukraine Defense Contact Group on "
+            "Monday.",
+            set(),
+        ),
+        ("A meeting of the Arab League Council was held in Cairo on Monday.", set()),
+        # A joint body is the pair's own.
+        (
+            "A meeting of the India-China Joint Working Group was held in Delhi on Monday.",
+            {fact("CN-IN", DIP, OPEN)},
+        ),
+        (
+            "The meeting of the Joint Working Group between India and China was held on Monday.",
+            {fact("CN-IN", DIP, OPEN)},
+        ),
+    ],
+)
+def test_a_meeting_of_a_body_of_many_states_is_no_bilateral_contact(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert asserted(text) == expected
+
+
+# --------------------------------------------------------------------------- background
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hotline between the two Koreas, which was set up for dialogue, lost its meaning, "
+        "the North said on Monday.",
+        "The line between Russia and the US, which has been used to avoid clashes, is a "
+        "model for others, the analyst wrote.",
+    ],
+)
+def test_an_undated_relative_clause_describes_the_channel(text: str) -> None:
+    assert OPEN.value not in {state for _, _, state in asserted(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The hotline between the two Koreas, which was set up in 2018, was cut on Monday.",
+            {fact("KP-KR", DIP, OPEN), fact("KP-KR", DIP, SUSP)},
+        ),
+        (
+            "Russia and the US, which held talks in Geneva on Monday, agreed to meet again.",
+            {fact("RU-US", DIP, OPEN)},
+        ),
+        (
+            "The North, which reopened the hotline with South Korea on Monday, said it wanted "
+            "talks.",
+            {fact("KP-KR", DIP, REST)},
+        ),
+    ],
+)
+def test_a_dated_relative_clause_reports(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected

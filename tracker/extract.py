@@ -990,13 +990,16 @@ def _subject_and_object(
     it. States listed after the first object ("met ministers of France, Germany and the
     UK") are not a second side; without a subject before the cue, the subject is found
     outside the clause."""
+    # The cue may hold its object ("called Xi"); a state in a phrase of cause or purpose
+    # ("... to discuss Taiwan") is an object only when no other state is.
     after = [
         a
         for a in in_clause
-        if a.start >= anchor[1]
+        if a.start > anchor[0]
         and a.is_state
         and not art.cues.places.search(art.text[max(0, a.start - 60) : a.start])
     ]
+    after = [a for a in after if not a.weak] or after
     subjects = rank_parties(
         [a for a in in_clause if a.end <= anchor[0] and a.is_state and not a.weak], anchor[0]
     )
@@ -1612,6 +1615,8 @@ def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candida
             continue
         if _attributive_cue(art, sent, start, end):
             continue  # "the restored hotlines": the state is presupposed, not reported
+        if cue.state == State.OPEN and _undated_background(art, sent, start):
+            continue  # "the hotline that was set up for dialogue ... lost its meaning"
         if _refers_to_blocked(art, sent, clause, (start, end)):
             continue  # "the resumption of such meetings" after talks on export controls
         contact = cue.state == State.OPEN and cue.needs in ("actor", "person", "pair")
@@ -1695,6 +1700,16 @@ def _attributive_cue(art: _Article, sent: _Sentence, start: int, end: int) -> bo
         not n.hint and 0 < n.start - end <= 25 and _ADJECTIVE_GAP.fullmatch(art.text, end, n.start)
         for n in sent.nouns
     )
+
+
+def _undated_background(art: _Article, sent: _Sentence, start: int) -> bool:
+    """Whether a cue lies in a relative clause that names no time ("the line that was set
+    up for dialogue", "talks, which have been held regularly,"): it describes the channel
+    the sentence is about, it does not report a contact of its own."""
+    for lo, hi in relative_clauses(art.text, sent.start, sent.end):
+        if lo <= start < hi:
+            return not any(lo <= t.start < hi for t in sent.times)
+    return False
 
 
 def _coordinated_kinds(
