@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.claims import DIP, HOT, OPEN, REJ, REST, SUSP, asserted, fact
+from tests.claims import DIP, HOT, OPEN, PUBLISHED, REJ, REST, SUSP, A, asserted, fact
+from tracker.extract import extract
 from tracker.vocab import Kind
 
 # --------------------------------------------------------------------------- speakers
@@ -248,3 +249,54 @@ def test_an_undated_relative_clause_describes_the_channel(text: str) -> None:
 )
 def test_a_dated_relative_clause_reports(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert asserted(text) == expected
+
+
+# --------------------------------------------------------------------------- the article's pair
+
+_ABOUT_IRAN_SAUDI = (
+    "Iran and Saudi Arabia held talks in Baghdad in January.\n\n"
+    "Iran and Saudi Arabia agreed to meet again, officials of Iran and Saudi Arabia said.\n\n"
+)
+
+
+def _pairs_of(text: str, opening: str) -> set[str]:
+    """The pairs of the asserted claims whose quote begins with `opening`."""
+    return {
+        c.pair
+        for c in extract(text, PUBLISHED)
+        if c.modality == A and text[c.char_start : c.char_end].startswith(opening)
+    }
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The last such meeting was held in Baghdad on March 3, 2021.",
+        "The fifth round of talks had taken place on March 3, 2021.",
+    ],
+)
+def test_a_contact_told_without_sides_is_of_the_pair_the_article_is_about(last: str) -> None:
+    assert _pairs_of(_ABOUT_IRAN_SAUDI + last, last[:12]) == {"IR-SA"}
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # A third state named in the sentence.
+        "The last such meeting with Iraq was held on March 3, 2021.",
+        # A body that is no state.
+        "The last such meeting with NATO was held on March 3, 2021.",
+        "The last such meeting of the Arab League was held on March 3, 2021.",
+    ],
+)
+def test_a_contact_with_someone_else_is_not_given_the_articles_pair(last: str) -> None:
+    assert "IR-SA" not in _pairs_of(_ABOUT_IRAN_SAUDI + last, last[:12])
+
+
+def test_no_pair_is_assumed_when_the_article_speaks_of_two() -> None:
+    text = (
+        "Iran and Saudi Arabia held talks in Baghdad in January.\n\n"
+        "Iran and the United States held talks in Oman in February.\n\n"
+        "The last such meeting was held on March 3, 2021."
+    )
+    assert _pairs_of(text, "The last such") == set()

@@ -417,6 +417,9 @@ class _Article:
     # controls"): "such meetings" after it refer to it.
     last_blocked: bool = False
     main_pair: tuple[str, str] | None = None
+    # The main pair when no other pair comes near it: what a sentence naming no other
+    # state speaks of ("The last such meeting was held in May").
+    sole_pair: tuple[str, str] | None = None
     sentences: list[Span] = field(default_factory=list)
     actors_of: dict[int, list[Actor]] = field(default_factory=dict)
     # The last day the sentences read so far named: what "earlier in the day" counts from.
@@ -761,10 +764,25 @@ def _needs_met(
             )
         )
     if cue.needs == "pair" and (
-        _two_sides(art, sent) or any(n.specificity for n in channel_before + channel_after)
+        _two_sides(art, sent)
+        or any(n.specificity for n in channel_before + channel_after)
+        or _of_sole_pair(art, sent, channel_before + channel_after)
     ):
         return True
     return _someone_after(art, sent, hit, clause, person_only=cue.needs == "person")
+
+
+def _of_sole_pair(art: _Article, sent: _Sentence, nouns: Sequence[_Noun]) -> bool:
+    """Whether a contact named by a channel noun ("the last such meeting was held in
+    May") is one of the pair the whole article is about: the sentence names no state
+    outside that pair and no body that is no state ("the PCB avoided talks with the
+    BCCI"), and no other pair comes near it in the article."""
+    if art.sole_pair is None or not nouns:
+        return False
+    if any(a.category == NON_STATE and not a.weak for a in sent.actors):
+        return False
+    named = {a.party for a in sent.actors if a.is_state and not a.weak}
+    return named <= set(art.sole_pair)
 
 
 def _pronoun_for_channel(
@@ -958,6 +976,10 @@ def _pair_for(
         if spoken and spoken not in chosen:
             chosen.append(spoken)
             certainty = min(certainty, 0.85)
+    if not chosen and not _two_sides(art, sent) and art.sole_pair is None:
+        # A sentence that names no side, in an article about several pairs: any guess
+        # from what the article talks about most is a guess between pairs.
+        return None
     if len(chosen) < 2:
         context = art.salience.ranked(sent.start, sent.paragraph_start, set(chosen))
         chosen += context[: 2 - len(chosen)]
@@ -2047,7 +2069,9 @@ def extract(text: str, published: date | None) -> list[Claim]:
         cued = {i for i, span in enumerate(sentences) if cued_at.within(span)}
         actors = {i: sentence_actors(text, s, e, mentions, c) for i, (s, e) in enumerate(sentences)}
         split.append((paragraph, sentences, actors, cued))
-    art.main_pair = _main_pair(text, split)
+    counts = _pair_counts(text, split)
+    art.main_pair = _main_pair(counts)
+    art.sole_pair = _sole_pair(counts)
     candidates = {
         paragraph: (sentences, actors, cued) for paragraph, sentences, actors, cued in split
     }
@@ -2128,11 +2152,11 @@ def _named_as_place(text: str, mention: Mention, c: Cues) -> bool:
     )
 
 
-def _main_pair(
+def _pair_counts(
     text: str, split: list[tuple[Span, list[Span], dict[int, list[Actor]], set[int]]]
-) -> tuple[str, str] | None:
-    """The pair the article is about: the one its channel sentences name most, written
-    as a pair ("between X and Y", "US-Russia") or as the only two states they name."""
+) -> dict[tuple[str, str], int]:
+    """How often the article's channel sentences name each pair, written as a pair
+    ("between X and Y", "US-Russia", counting twice) or as the only two states they name."""
     counts: dict[tuple[str, str], int] = {}
     for _, sentences, actors_of, cued in split:
         for index, (start, end) in enumerate(sentences):
@@ -2150,10 +2174,25 @@ def _main_pair(
                 continue
             key = (min(key), max(key))
             counts[key] = counts.get(key, 0) + weight
+    return counts
+
+
+def _main_pair(counts: dict[tuple[str, str], int]) -> tuple[str, str] | None:
+    """The pair the article is about: the one its channel sentences name most."""
     if not counts:
         return None
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] >= 2 else None
+
+
+def _sole_pair(counts: dict[tuple[str, str], int]) -> tuple[str, str] | None:
+    """The pair the article is about when it dominates: every other pair together is
+    named less than half as often (a short text that names one pair once has it too)."""
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    others = sum(n for pair, n in counts.items() if pair != best)
+    return best if 2 * others < counts[best] else None
 
 
 def _same_event_dates(claims: list[Claim], published: date | None) -> list[Claim]:
