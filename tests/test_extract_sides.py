@@ -300,3 +300,101 @@ def test_no_pair_is_assumed_when_the_article_speaks_of_two() -> None:
         "The last such meeting was held on March 3, 2021."
     )
     assert _pairs_of(text, "The last such") == set()
+
+
+# --------------------------------------------------------------------------- idioms of state
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Talks between Japan and South Korea were put on ice on Monday.",
+            {fact("JP-KR", DIP, SUSP)},
+        ),
+        ("Japan put its talks with South Korea on ice on Monday.", {fact("JP-KR", DIP, SUSP)}),
+        (
+            "Military talks between China and the US were put on the back burner on Monday.",
+            {fact("CN-US", Kind.MILITARY_RELATIONS, SUSP)},
+        ),
+        (
+            "Talks between Japan and China have been in limbo since Monday.",
+            {fact("CN-JP", DIP, SUSP)},
+        ),
+        (
+            "The talks between India and Pakistan ground to a halt on Monday.",
+            {fact("IN-PK", DIP, SUSP)},
+        ),
+        (
+            "Dialogue between India and Pakistan came to a standstill on Monday.",
+            {fact("IN-PK", DIP, SUSP)},
+        ),
+    ],
+)
+def test_idioms_of_a_stop(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pakistan avoided any talks with India on Monday.", {fact("IN-PK", DIP, REJ)}),
+        ("India boycotted the meeting with Pakistan on Monday.", {fact("IN-PK", DIP, REJ)}),
+        (
+            "Erdogan said on Monday that Greek Prime Minister Mitsotakis no longer exists for him.",
+            {fact("GR-TR", Kind.LEADERS, REJ)},
+        ),
+        (
+            "Tokyo has long pressed for a meeting with China, but Beijing has resisted.",
+            {fact("CN-JP", DIP, REJ)},
+        ),
+        (
+            "Manila contacted its Chinese counterpart on Monday, but it never responded.",
+            {fact("CN-PH", DIP, REJ)},
+        ),
+        (
+            "The Philippines reached out to China on Monday but Beijing did not respond.",
+            {fact("CN-PH", DIP, REJ)},
+        ),
+    ],
+)
+def test_idioms_of_a_refusal(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No channel is the subject of what was shelved.
+        "The annual tour was put on ice on Monday as relations between Japan and China hit a low.",
+        "Japan put its troops on ice on Monday as relations with China soured.",
+        # What is kept away from is no channel.
+        "Pakistan avoided a war with India on Monday.",
+        "India said it had avoided clashes with China on Monday.",
+        "The US and Russia hold regular calls to avoid mid-air incidents over Syria.",
+        # Pressure resisted is no request for contact.
+        "China resisted pressure from the US on Monday.",
+        "While India resists pressure by the US on ties with Pakistan, it talks to both.",
+        # An answer that came is no refusal.
+        "Manila contacted its Chinese counterpart on Monday and Beijing responded within hours.",
+    ],
+)
+def test_near_misses_of_the_idioms(text: str) -> None:
+    assert REJ.value not in {s for _, _, s in asserted(text)}
+    assert SUSP.value not in {s for _, _, s in asserted(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb after the event noun says the time is its own, whatever the state's name
+        # ends with.
+        ("Dialogue between India and Pakistan stalled on Monday.", set()),
+        ("Talks between Japan and Korea faltered on Monday.", set()),
+        ("The talks between India and Pakistan went ahead on Monday.", {fact("IN-PK", DIP, OPEN)}),
+    ],
+)
+def test_a_verb_between_an_event_and_its_time(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {c for c in asserted(text) if c[2] == OPEN.value} == expected

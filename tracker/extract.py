@@ -217,7 +217,7 @@ _THE_TWO = re.compile(
 # Requests that are for contact whatever follows them.
 _CONTACT_REQUEST = re.compile(
     r"(?:(?:the\s+)?(?:tele)?phones?|(?:phone\s+)?calls?|invitations?|overtures?|outreach|"
-    r"messages?)",
+    r"messages?|contacted|reached\s+out|(?:tried|attempted|sought)\s+to\s+(?:contact|reach|call|phone))",
     re.I,
 )
 # After a request noun, words that make it a request for contact: "attempts to reach out".
@@ -715,6 +715,8 @@ def _needs_met(
         return bool(channel_before or channel_after)
     if cue.needs == "after":
         return bool(channel_after)
+    if cue.needs == "subject":
+        return any(n.end <= end for n in channel_before)
     if cue.needs == "event":
         return any(n.event or _is_event(art, n) for n in _near(sent.nouns, before[0], after[1]))
     if cue.needs == "contact":
