@@ -398,3 +398,66 @@ def test_a_verb_between_an_event_and_its_time(
     text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {c for c in asserted(text) if c[2] == OPEN.value} == expected
+
+
+# --------------------------------------------------------------------------- third states
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "France and Germany welcomed the restoration of the hotline between the US and "
+            "Russia on Monday.",
+            {fact("RU-US", HOT, REST)},
+        ),
+        (
+            "Japan said on Monday it was worried after North Korea cut the hotline with South "
+            "Korea.",
+            {fact("KP-KR", DIP, SUSP)},
+        ),
+        (
+            "In response to the US cutting the hotline with Russia, China said on Monday it "
+            "was worried.",
+            {fact("RU-US", HOT, SUSP)},
+        ),
+    ],
+)
+def test_a_state_that_only_looks_on_is_no_side(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One side named in the clause of cause, the onlooker in the main clause.
+        "Japan said on Monday it was worried after North Korea cut the hotline.",
+        "Australia voiced concern on Monday when China suspended the talks.",
+    ],
+)
+def test_an_onlooker_is_not_the_missing_side(text: str) -> None:
+    assert asserted(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The main clause speaks of the channel too: its subject is a side.
+        (
+            "Seoul reopened the hotlines in May, months after Pyongyang had shut them down.",
+            {"KP-KR"},
+        ),
+        # A phrase that is no clause of its own ("over Syria") keeps the sides.
+        ("The Moscow-Washington deconfliction channel over Syria is working smoothly.", {"RU-US"}),
+        # The cue outside the clause of cause: the states of that clause are context.
+        (
+            "China suspended military talks with the US on Monday in protest at exercises "
+            "between Japan and the US.",
+            {"CN-US"},
+        ),
+    ],
+)
+def test_near_misses_of_onlookers(text: str, expected: set[str]) -> None:
+    assert {pair for pair, _, _ in asserted(text)} == expected

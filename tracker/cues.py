@@ -91,6 +91,7 @@ class Cues:
     bilateral: re.Pattern[str]
     counterpart: re.Pattern[str]
     adjuncts: re.Pattern[str]
+    event_adjuncts: re.Pattern[str]
     places: re.Pattern[str]
     place_nouns: re.Pattern[str]
     seat_before: re.Pattern[str]
@@ -341,6 +342,7 @@ def cues() -> Cues:
         bilateral=re.compile(data["bilateral"], _FLAGS),
         counterpart=re.compile(data["counterpart"], _FLAGS),
         adjuncts=re.compile(data["adjuncts"], _FLAGS),
+        event_adjuncts=re.compile(data["event_adjuncts"], _FLAGS),
         places=re.compile(data["places"]),
         place_nouns=re.compile(data["place_nouns"], _FLAGS),
         seat_before=re.compile(data["seat_before"], _FLAGS),
