@@ -461,3 +461,33 @@ def test_an_onlooker_is_not_the_missing_side(text: str) -> None:
 )
 def test_near_misses_of_onlookers(text: str, expected: set[str]) -> None:
     assert {pair for pair, _, _ in asserted(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pro-Russian separatists rejected talks with Ukraine on Monday.", set()),
+        ("Anti-American protesters rejected talks with Iran on Monday.", set()),
+        (
+            "Iran rejected talks with the US-backed government of Iraq on Monday.",
+            {fact("IQ-IR", DIP, REJ)},
+        ),
+        (
+            "The US-brokered talks between Israel and Jordan resumed on Monday.",
+            {fact("IL-JO", DIP, REST)},
+        ),
+        (
+            "A Russian-made jet flew over Turkey on Monday, and Turkey suspended talks with Syria.",
+            {fact("SY-TR", DIP, SUSP)},
+        ),
+        # A state leading a coalition is its side.
+        (
+            "The US-led coalition and Russia used the deconfliction line on Monday.",
+            {fact("RU-US", HOT, OPEN)},
+        ),
+    ],
+)
+def test_a_state_inside_a_compound_that_qualifies_something_else_is_no_side(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert asserted(text) == expected

@@ -103,6 +103,8 @@ class Cues:
     # "according to"; a pronoun after the verb of saying that makes the speaker a side.
     speakers_after: re.Pattern[str]
     mediators_after: re.Pattern[str]
+    compound_before: re.Pattern[str]
+    compound_after: re.Pattern[str]
     speakers_cited: re.Pattern[str]
     citing_before: re.Pattern[str]
     speaker_pronoun: re.Pattern[str]
@@ -350,6 +352,8 @@ def cues() -> Cues:
         bodies_after=re.compile(data["bodies_after"], _FLAGS),
         speakers_after=re.compile(data["speaker_nouns"] + data["speaker_verbs"], _FLAGS),
         mediators_after=re.compile(data["mediators_after"], _FLAGS),
+        compound_before=re.compile(data["compound_before"], _FLAGS),
+        compound_after=re.compile(data["compound_after"], _FLAGS),
         speakers_cited=re.compile(data["speaker_nouns"], _FLAGS),
         citing_before=re.compile(data["citing_before"], _FLAGS),
         speaker_pronoun=re.compile(data["speaker_pronoun"], _FLAGS),

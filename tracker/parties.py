@@ -202,6 +202,8 @@ def sentence_actors(
             continue  # where the speaker sits is no side of the channel
         if actor.is_state and cues.mediators_after.match(text, actor.end):
             continue  # "the Omani mediator": a go-between, never a side
+        if cues.compound_after.match(text, actor.end) or cues.compound_before.search(before):
+            continue  # "pro-Russian separatists", "a US-backed government"
         if actor.is_state and cues.bodies_after.match(text, actor.end):
             continue  # "the Indian board": a body of its own, not the state
         # A word naming a pair ("inter-Korean") is never a place.
