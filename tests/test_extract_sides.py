@@ -430,15 +430,25 @@ def test_a_state_that_only_looks_on_is_no_side(
 
 
 @pytest.mark.parametrize(
-    "text",
+    "last",
     [
-        # One side named in the clause of cause, the onlooker in the main clause.
+        # One side named in the clause of cause, an onlooker in the main clause.
         "Japan said on Monday it was worried after North Korea cut the hotline.",
-        "Australia voiced concern on Monday when China suspended the talks.",
+        "Australia voiced concern on Monday when North Korea suspended the talks.",
     ],
 )
-def test_an_onlooker_is_not_the_missing_side(text: str) -> None:
-    assert asserted(text) == set()
+def test_an_onlooker_is_not_the_missing_side(last: str) -> None:
+    text = (
+        "North Korea and South Korea restored their hotline in 2018.\n\n"
+        "North Korea and South Korea held talks in Panmunjom in 2019.\n\n" + last
+    )
+    assert _pairs_of(text, last[:10]) == {"KP-KR"}
+
+
+def test_without_an_article_pair_the_reacting_state_is_the_missing_side() -> None:
+    assert asserted("Seoul protested on Monday after Pyongyang cut the hotline.") == {
+        fact("KP-KR", DIP, SUSP)
+    }
 
 
 @pytest.mark.parametrize(
@@ -491,3 +501,25 @@ def test_a_state_inside_a_compound_that_qualifies_something_else_is_no_side(
     text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert asserted(text) == expected
+
+
+# --------------------------------------------------------------------------- modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since then, the wait has been going on for the resumption of talks between India "
+        "and China.",
+        "India is waiting for the resumption of talks with China.",
+        "India and China are awaiting the restoration of the hotline.",
+    ],
+)
+def test_a_change_waited_for_has_not_happened(text: str) -> None:
+    assert asserted(text) == set()
+
+
+def test_waiting_for_a_while_says_nothing_of_the_change() -> None:
+    assert asserted("India waited for hours before China resumed talks on Monday.") == {
+        fact("CN-IN", DIP, REST)
+    }

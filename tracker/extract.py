@@ -1626,20 +1626,18 @@ def _told_in_adjunct(
 ) -> tuple[_Sentence, Span]:
     """The sentence and clause whose states are the sides of a cue. A cue inside a phrase
     of cause or time ("Japan was concerned after North Korea cut the hotline") tells of
-    the states named in that phrase; those outside it are no side of it (a missing side
-    comes from the article, as for a sentence that names one), unless the rest of the
-    sentence speaks of a channel too ("Seoul reopened the hotlines months after
-    Pyongyang had shut them down"), where they are weak sides."""
+    the states named in that phrase; those outside it are weak: a missing side comes
+    first from the pair the article is about, and only then from them ("Seoul
+    protested after Pyongyang cut the line")."""
     inner = adjunct_at(art.text, sent.start, sent.end, anchor[0], art.cues)
     if inner is None or not any(h[0] == anchor[0] for h in sent.hits):
         return sent, clause
     inside = sentence_actors(art.text, inner[0], inner[1], art.mentions, art.cues)
     if not any(a.is_state and not a.weak for a in inside):
         return sent, clause
-    if any(not n.hint and not inner[0] <= n.start < inner[1] for n in sent.nouns):
-        outside = [replace(a, weak=True) for a in sent.actors if not inner[0] <= a.start < inner[1]]
-        inside = sorted(inside + outside, key=lambda a: a.start)
-    return replace(sent, actors=inside), (max(clause[0], inner[0]), min(clause[1], inner[1]))
+    outside = [replace(a, weak=True) for a in sent.actors if not inner[0] <= a.start < inner[1]]
+    actors = sorted(inside + outside, key=lambda a: a.start)
+    return replace(sent, actors=actors), (max(clause[0], inner[0]), min(clause[1], inner[1]))
 
 
 def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candidate]:
