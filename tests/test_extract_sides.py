@@ -523,3 +523,29 @@ def test_waiting_for_a_while_says_nothing_of_the_change() -> None:
     assert asserted("India waited for hours before China resumed talks on Monday.") == {
         fact("CN-IN", DIP, REST)
     }
+
+
+# --------------------------------------------------------------------------- passive subjects
+
+
+def test_a_passive_cue_reaches_the_channel_that_opens_its_clause() -> None:
+    text = (
+        "The talks between Iran and Saudi Arabia, which had been under way in Baghdad since "
+        "April of last year and had covered many questions, were “temporarily suspended” on "
+        "Monday by Iran."
+    )
+    assert asserted(text) == {fact("IR-SA", DIP, SUSP)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The subject is no channel; the channel far before the verb is no subject.
+        "The shipment of grain from Russia to Turkey, agreed in talks held in Istanbul in the "
+        "spring of last year between officials of both sides, was halted on Monday.",
+        "The exhibition of Chinese art that was to open in Tokyo this spring, a project of "
+        "museums in both countries, was cancelled on Monday.",
+    ],
+)
+def test_a_passive_cue_needs_a_channel_as_its_subject(text: str) -> None:
+    assert SUSP.value not in {s for _, _, s in asserted(text)}

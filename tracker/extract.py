@@ -228,6 +228,12 @@ _CONTACT_ASKED = re.compile(
     re.I,
 )
 _AFTER_WINDOW = 90
+# A passive verb after its subject: "were suspended", "was “temporarily halted”".
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:[\"“‘']?\w+ly\s+)?[\"“‘']?$", re.IGNORECASE
+)
+# How far into its clause the noun that is its subject may start ("The marathon talks").
+_SUBJECT_REACH = 30
 # How far back (in characters) a pronoun ("it", "them") finds the channel it stands for.
 _ANTECEDENT_REACH = 400
 # "for the first time in 21 months": a measure of a gap, not the date of the claim.
@@ -713,7 +719,7 @@ def _needs_met(
     if cue.needs == "none":
         return True
     if cue.needs == "channel":
-        return bool(channel_before or channel_after)
+        return bool(channel_before or channel_after) or _passive_of_subject(art, sent, hit, clause)
     if cue.needs == "after":
         return bool(channel_after)
     if cue.needs == "subject":
@@ -773,6 +779,18 @@ def _needs_met(
     ):
         return True
     return _someone_after(art, sent, hit, clause, person_only=cue.needs == "person")
+
+
+def _passive_of_subject(
+    art: _Article, sent: _Sentence, hit: tuple[int, int, StateCue], clause: Span
+) -> bool:
+    """Whether a cue in the passive has a channel noun as the subject that opens its
+    clause, however long the phrases between them ("The talks between the two
+    neighbours, under way since April, were suspended")."""
+    if not _PASSIVE_BEFORE.search(art.text, max(clause[0], hit[0] - 20), hit[0]):
+        return False
+    opening = [n for n in sent.nouns if clause[0] <= n.start < clause[0] + _SUBJECT_REACH]
+    return any(not n.hint for n in opening[:1])
 
 
 def _of_sole_pair(art: _Article, sent: _Sentence, nouns: Sequence[_Noun]) -> bool:
