@@ -549,3 +549,26 @@ def test_a_passive_cue_reaches_the_channel_that_opens_its_clause() -> None:
 )
 def test_a_passive_cue_needs_a_channel_as_its_subject(text: str) -> None:
     assert SUSP.value not in {s for _, _, s in asserted(text)}
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Turkey said on Monday it was breaking off contact with Israeli Prime Minister "
+            "Benjamin Netanyahu.",
+            Kind.LEADERS,
+        ),
+        ("Ukraine cut all ties with Russian President Vladimir Putin on Monday.", Kind.LEADERS),
+        # The leader as the subject speaks for the state.
+        ("President Erdogan suspended talks with Israel on Monday.", DIP),
+        # Another office as the object is no leader.
+        ("Turkey suspended talks with Israeli Foreign Minister Eli Cohen on Monday.", DIP),
+        ("Turkey cut ties with Israel on Monday.", DIP),
+    ],
+)
+def test_a_channel_with_a_leader_in_person_is_the_leaders(text: str, kind: Kind) -> None:
+    assert {k for _, k, _ in asserted(text)} == {kind.value}

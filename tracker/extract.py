@@ -232,6 +232,13 @@ _AFTER_WINDOW = 90
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are)\s+(?:[\"“‘']?\w+ly\s+)?[\"“‘']?$", re.IGNORECASE
 )
+# Between a cue and the leader its channel is with: "broke off contact with Israeli Prime
+# Minister", "cut ties with President".
+_WITH_LEADER = re.compile(
+    r"(?:\s+(?:all\s+|any\s+|direct\s+|personal\s+)?(?:contacts?|ties|talks|dialogue|"
+    r"communications?|relations))?\s+with\s+(?:[\w’'.-]+\s+){0,4}",
+    re.IGNORECASE,
+)
 # How far into its clause the noun that is its subject may start ("The marathon talks").
 _SUBJECT_REACH = 30
 # How far back (in characters) a pronoun ("it", "them") finds the channel it stands for.
@@ -1169,6 +1176,18 @@ def _role_kind(
     return known[0]
 
 
+def _leader_as_object(art: _Article, sent: _Sentence, clause: Span, anchor: Span) -> bool:
+    """Whether the channel a cue acts on is with a leader in person: "broke off contact
+    with Prime Minister Netanyahu" is the leaders' channel, whatever the other side."""
+    for actor in sent.actors:
+        if not (anchor[1] <= actor.start < clause[1]) or actor.role is None:
+            continue
+        if art.cues.role_kinds.get(actor.role) != Kind.LEADERS:
+            return False
+        return bool(_WITH_LEADER.fullmatch(art.text, anchor[1], actor.start))
+    return False
+
+
 def _noun_kind(
     art: _Article, sent: _Sentence, clause: Span, anchor: Span
 ) -> tuple[Kind | None, bool]:
@@ -1312,6 +1331,7 @@ def _kind_for(
         and noun_kind is None
         and role_kind == Kind.LEADERS
         and not all(_roles(sent, clause, party, anchor[0]) for party in pair)
+        and not _leader_as_object(art, sent, clause, anchor)
     ):
         role_kind = None
     kind = (role_kind or noun_kind) if contact else (noun_kind or role_kind)
