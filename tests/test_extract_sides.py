@@ -572,3 +572,41 @@ def test_a_passive_cue_needs_a_channel_as_its_subject(text: str) -> None:
 )
 def test_a_channel_with_a_leader_in_person_is_the_leaders(text: str, kind: Kind) -> None:
     assert {k for _, k, _ in asserted(text)} == {kind.value}
+
+
+# --------------------------------------------------------------------------- channel nouns
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Seoul said on Monday that the Japanese side did not respond to the pull-aside plan.",
+            {fact("JP-KR", DIP, REJ)},
+        ),
+        ("Biden and Xi held a brief pull-aside on Monday.", {fact("CN-US", Kind.LEADERS, OPEN)}),
+        (
+            "Greek defense officials reinstated the suspended talk process with Turkey on Monday.",
+            {fact("GR-TR", Kind.DEFENSE_POLICY_TALKS, REST)},
+        ),
+        (
+            "The talks between Wang Yi and Fumio Kishida were the first at such a level since "
+            "September 2012.",
+            {fact("CN-JP", DIP, REST)},
+        ),
+    ],
+)
+def test_more_names_of_contacts(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A peace process or a plan is no contact of its own.
+        "Japan did not respond to the plan for a new airport on Monday.",
+        "The peace process between Israel and the Palestinians was suspended on Monday.",
+    ],
+)
+def test_near_misses_of_contact_names(text: str) -> None:
+    assert asserted(text) == set()
