@@ -610,3 +610,12 @@ def test_more_names_of_contacts(text: str, expected: set[tuple[str, str, str]]) 
 )
 def test_near_misses_of_contact_names(text: str) -> None:
     assert asserted(text) == set()
+
+
+def test_a_cue_is_found_before_a_paragraph_a_longer_cue_runs_into() -> None:
+    text = (
+        "Iran and Saudi Arabia have held four rounds of talks in Baghdad since April.\n\n"
+        "The talks resumed on Monday after a five-month pause.\n\n"
+        "The next round will be held in May."
+    )
+    assert _pairs_of(text, "The talks resumed") == {"IR-SA"}

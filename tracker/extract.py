@@ -465,6 +465,10 @@ def _rough_sentences(text: str, paragraph: Span) -> list[Span]:
     return spans
 
 
+# Where a prefilter match runs over the end of a sentence or a paragraph.
+_CROSSES_SENTENCE = re.compile(r"[.!?][\"”’']?\s|\n")
+
+
 class _Hits:
     """Where the cue prefilter matches in a text, found in one scan, asked of any span."""
 
@@ -474,7 +478,17 @@ class _Hits:
             matches = fast.finditer(lowered)
         else:
             matches = c.prefilter.finditer(text)
-        found = [(m.start(), m.end()) for m in matches]
+        found = []
+        for m in matches:
+            found.append((m.start(), m.end()))
+            if _CROSSES_SENTENCE.search(m.group()):
+                # A match that runs over a sentence's end ("talks resumed on Monday. ...
+                # will be held") must not hide the cues it swallowed: look again inside.
+                inner = c.prefilter.search(text, m.start() + 1, m.end())
+                while inner is not None:
+                    found.append((inner.start(), inner.end()))
+                    inner = c.prefilter.search(text, inner.start() + 1, m.end())
+        found.sort()
         if c.prefilter_cased is not None:
             found = sorted(found + [(m.start(), m.end()) for m in c.prefilter_cased.finditer(text)])
         self._starts = [s for s, _ in found]
