@@ -619,3 +619,31 @@ def test_a_cue_is_found_before_a_paragraph_a_longer_cue_runs_into() -> None:
         "The next round will be held in May."
     )
     assert _pairs_of(text, "The talks resumed") == {"IR-SA"}
+
+
+def test_a_ministry_that_reports_is_no_side_when_the_article_has_its_pair() -> None:
+    last = "North Korea cut the hotline on Monday, the Japanese defense ministry said."
+    text = (
+        "North Korea and South Korea restored the hotline in 2018.\n\n"
+        "North Korea and South Korea held talks in 2019.\n\n" + last
+    )
+    assert _pairs_of(text, "North Korea cut") == {"KP-KR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Russian defense ministry said it had suspended the hotline with Turkey on Monday.",
+            {fact("RU-TR", HOT, SUSP)},
+        ),
+        (
+            "The Chinese military said on Monday that talks with the US had been suspended.",
+            {fact("CN-US", Kind.MILITARY_RELATIONS, SUSP)},
+        ),
+    ],
+)
+def test_a_reporting_ministry_of_a_side_stays_its_side(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert asserted(text) == expected
