@@ -647,3 +647,71 @@ def test_a_reporting_ministry_of_a_side_stays_its_side(
     text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Beijing called off the high-level meeting, known as the U.S.-China Defense "
+            "Consultative Talks, on Monday.",
+            Kind.DEFENSE_POLICY_TALKS,
+        ),
+        (
+            "The meeting of the foreign ministers of Japan and China was cancelled on Monday.",
+            DIP,
+        ),
+        (
+            "Talks between the defence ministers of India and China were suspended on Monday.",
+            Kind.DEFENSE_MINISTERS,
+        ),
+        (
+            "The Russian and US militaries will keep using a channel set up so that their forces "
+            "do not get in each other's way, Kirby said on Monday.",
+            HOT,
+        ),
+        (
+            "Japan and China launched a communication mechanism on Monday to avert accidental "
+            "clashes.",
+            HOT,
+        ),
+        (
+            "China and the US held talks on Monday on the safety of their vessels at sea.",
+            Kind.MARITIME_SAFETY_TALKS,
+        ),
+        (
+            "China has declined a dozen requests from the Department of Defense for talks with "
+            "the US since 2021.",
+            Kind.MILITARY_RELATIONS,
+        ),
+        (
+            "India and China held the 12th round of military talks on Monday.",
+            Kind.THEATER_COMMANDERS,
+        ),
+    ],
+)
+def test_the_kind_a_contact_is_named_by(text: str, kind: Kind) -> None:
+    assert {k for _, k, _ in asserted(text)} == {kind.value}
+
+
+def test_a_meeting_of_officeholders_named_after_it_outranks_the_channel_before() -> None:
+    text = (
+        "Modi and Xi held talks in Kazan in October.\n\n"
+        "The last such meeting of the Special Representatives was held on December 21, 2019."
+    )
+    claims = extract(text, PUBLISHED)
+    (last,) = [c for c in claims if text[c.char_start :].startswith("The last")]
+    assert last.kind == DIP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Other ways are no deconfliction, and other military talks keep their kind.
+        "Japan and the US held military talks on Monday.",
+        "The US and Russia discussed the way forward in Syria on Monday.",
+    ],
+)
+def test_near_misses_of_kinds(text: str) -> None:
+    kinds = {k for _, k, _ in asserted(text)}
+    assert HOT.value not in kinds and Kind.THEATER_COMMANDERS.value not in kinds

@@ -195,8 +195,8 @@ _OBJECT_WINDOW = 30
 # What a generic channel noun is of: "talks between theater commanders", "a meeting of
 # maritime safety officials", "talks on confidence-building measures".
 _COMPLEMENT = re.compile(
-    r"\s+(?:between|of|on|among|at|with|involving)\s+(?:the\s+|their\s+|its\s+)?"
-    r"(?:[\w’'-]+\s+){0,3}$",
+    r"(?:\s+(?:between|of|on|among|at|with|involving)|,?\s+(?:known\s+as|called|dubbed))\s+"
+    r"(?:the\s+|their\s+|its\s+)?(?:[\w’'.-]+\s+){0,3}$",
     re.I,
 )
 # Between a verb and its channel object only articles and modifiers: "cut off all
@@ -1202,6 +1202,18 @@ def _leader_as_object(art: _Article, sent: _Sentence, clause: Span, anchor: Span
     return False
 
 
+def _office_of(art: _Article, noun: _Noun, clause: Span) -> Kind | None:
+    """The kind of the office that holds a contact, named as its complement: "the last
+    such meeting of the Special Representatives", "talks between the defence ministers"."""
+    c = art.cues
+    hi = min(clause[1], noun.end + 40)
+    for role, pattern in c.plural_titles:
+        for m in pattern.finditer(art.text, noun.end, hi):
+            if role in c.role_kinds and _COMPLEMENT.match(art.text, noun.end, m.start()):
+                return c.role_kinds[role]
+    return None
+
+
 def _noun_kind(
     art: _Article, sent: _Sentence, clause: Span, anchor: Span
 ) -> tuple[Kind | None, bool]:
@@ -1239,6 +1251,9 @@ def _noun_kind(
             # noun of the complement, not the first word that hints at a kind.
             best = max(complement, key=lambda n: (n.specificity, n.end))
             return best.kind, False
+        office = _office_of(art, nearest, clause)
+        if office is not None:
+            return office, False
         if nearest.kind is not None:
             return nearest.kind, True
         if nearest.definite:
