@@ -6,13 +6,15 @@ Wednesday.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.claims import DIP, HOT, OPEN, PUBLISHED, REJ, REST, SUSP, A, asserted, fact
 from tracker.extract import extract
-from tracker.vocab import Kind
+from tracker.vocab import Kind, State
 
 # --------------------------------------------------------------------------- speakers
 
@@ -715,3 +717,38 @@ def test_a_meeting_of_officeholders_named_after_it_outranks_the_channel_before()
 def test_near_misses_of_kinds(text: str) -> None:
     kinds = {k for _, k, _ in asserted(text)}
     assert HOT.value not in kinds and Kind.THEATER_COMMANDERS.value not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "There has been no contact between the two Koreas since June.",
+            date(2021, 6, 1),
+            date(2021, 6, 30),
+        ),
+        (
+            "There have been no direct talks between Iran and the US since 2018.",
+            date(2018, 1, 1),
+            date(2018, 12, 31),
+        ),
+    ],
+)
+def test_no_contact_since_a_time_dates_the_last_contact(text: str, start: date, end: date) -> None:
+    (claim,) = [c for c in extract(text, PUBLISHED) if c.modality == A]
+    assert (claim.state, claim.effective_start, claim.effective_end) == (State.OPEN, start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There has been no change in the policy of China toward the US since June.",
+        "Moscow has stopped taking part in exercises with Washington.",
+    ],
+)
+def test_near_misses_of_no_contact(text: str) -> None:
+    assert asserted(text) == set()
+
+
+def test_calls_no_longer_taken_are_refused() -> None:
+    assert asserted("Moscow has stopped taking calls from Washington.") == {fact("RU-US", DIP, REJ)}
