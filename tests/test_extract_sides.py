@@ -752,3 +752,33 @@ def test_near_misses_of_no_contact(text: str) -> None:
 
 def test_calls_no_longer_taken_are_refused() -> None:
     assert asserted("Moscow has stopped taking calls from Washington.") == {fact("RU-US", DIP, REJ)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In crises, the US-China hotline goes unanswered.",
+        "In a crisis, the hotline between the US and China goes unanswered.",
+        "Whenever tensions rise, North Korea cuts the hotline with South Korea.",
+        "In times of tension, India and Pakistan suspend their talks.",
+    ],
+)
+def test_what_happens_in_crises_is_no_dated_fact(text: str) -> None:
+    assert asserted(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The US-China hotline went unanswered during the crisis on Monday.",
+            {fact("CN-US", HOT, SUSP)},
+        ),
+        (
+            "Amid the crisis, China cut the hotline with the US on Monday.",
+            {fact("CN-US", HOT, SUSP)},
+        ),
+    ],
+)
+def test_a_dated_fact_in_a_crisis_stays(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert asserted(text) == expected
