@@ -782,3 +782,29 @@ def test_what_happens_in_crises_is_no_dated_fact(text: str) -> None:
 )
 def test_a_dated_fact_in_a_crisis_stays(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pakistan said on Monday that talks with India cannot be held on the basis of "
+            "preconditions.",
+            {fact("IN-PK", DIP, REJ)},
+        ),
+        (
+            "Seoul said on Monday that the meeting with Tokyo won't take place this month.",
+            {fact("JP-KR", DIP, REJ)},
+        ),
+        # Near misses: a contact held, and the last contact told by a gap.
+        (
+            "Talks between India and Pakistan were held in Delhi on Monday.",
+            {fact("IN-PK", DIP, OPEN)},
+        ),
+        ("India and Pakistan have not met since 2016.", {fact("IN-PK", DIP, OPEN)}),
+    ],
+)
+def test_a_contact_that_cannot_be_held_is_refused(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert asserted(text) == expected

@@ -280,6 +280,12 @@ _SINCE = re.compile(r"(?:since|for)\b", re.I)
 _SINCE_WORD = re.compile(r"\bsince\b", re.I)
 # The slot of a contact that was called off: "scheduled for next week".
 _SLOT_BEFORE = re.compile(r"\b(?:scheduled|slated|planned|set|due)\s+(?:for|on|in)\s+$", re.I)
+# A modal denial inside a contact cue that spans words ("talks cannot be held").
+_MODAL_NOT = re.compile(
+    r"\b(?:can|could|will|would|should|must|may|might|shall)\s*(?:not|n[’']t)\b|\bcannot\b|"
+    r"\bwon[’']t\b",
+    re.I,
+)
 _NOT = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.I)
 _SINCE_NEXT = re.compile(r"\s+since\b", re.I)
 _PARTICIPLE_END = re.compile(r"(?:ed|en|cut|shut|down|off|hold)$", re.I)
@@ -1725,6 +1731,8 @@ def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candida
                 whole = True
         if _negated(art, start, clause) or _non_finite(art, start, clause):
             continue
+        if cue.state == State.OPEN and _MODAL_NOT.search(art.text, start, end):
+            continue  # "talks cannot be held": a contact denied, not one reported
         if _attributive_cue(art, sent, start, end):
             continue  # "the restored hotlines": the state is presupposed, not reported
         if cue.state == State.OPEN and _undated_background(art, sent, start):
