@@ -128,10 +128,10 @@ def test_no_speaker_of_any_nationality_becomes_a_side(speaker: str, noun: str) -
 @pytest.mark.parametrize(
     "text",
     [
-        "Seoul protested Japan's claim to the islets of Dokdo, which Japan calls Takeshima, "
+        "China protested Vietnam's survey near the islands, which Vietnam calls Truong Sa, "
         "on Monday.",
-        "The rocks -- called Dokdo by Seoul and Takeshima by Tokyo -- lie between Japan and "
-        "South Korea.",
+        "The reef -- called Huangyan by Beijing and Panatag by Manila -- lies between China "
+        "and the Philippines.",
         "The strait between China and Taiwan, called the Black Ditch by sailors, is narrow.",
         "The islands, which the Chinese call Diaoyu, are claimed by China and Japan.",
     ],
@@ -163,8 +163,8 @@ def test_every_state_of_a_list_of_places_is_a_place() -> None:
     text = (
         "The US and Russia set up a deconfliction line in 2015.\n\n"
         "The US and Russia used the line again last week.\n\n"
-        '"The deconfliction line is open," said a spokesman for the US-led coalition fighting '
-        "militants in Iraq and Syria."
+        '"The deconfliction channel remains in use," said a spokeswoman for the US-led mission '
+        "operating in Iraq and Syria."
     )
     pairs = {pair for pair, _, _ in asserted(text)}
     assert pairs == {"RU-US"}
@@ -193,7 +193,7 @@ def test_states_listed_as_places_leave_the_sides_alone(
     ("text", "expected"),
     [
         (
-            "Austin spoke to reporters after a meeting of the Ukraine Defense Contact Group on "
+            "The minister spoke to the press after a meeting of the Lake Chad Contact Group on "
             "Monday.",
             set(),
         ),
@@ -221,7 +221,7 @@ def test_a_meeting_of_a_body_of_many_states_is_no_bilateral_contact(
 @pytest.mark.parametrize(
     "text",
     [
-        "The hotline between the two Koreas, which was set up for dialogue, lost its meaning, "
+        "The line between the two Koreas, which was built for crisis talks, is now a relic, "
         "the North said on Monday.",
         "The line between Russia and the US, which has been used to avoid clashes, is a "
         "model for others, the analyst wrote.",
@@ -343,16 +343,16 @@ def test_idioms_of_a_stop(text: str, expected: set[tuple[str, str, str]]) -> Non
         ("Pakistan avoided any talks with India on Monday.", {fact("IN-PK", DIP, REJ)}),
         ("India boycotted the meeting with Pakistan on Monday.", {fact("IN-PK", DIP, REJ)}),
         (
-            "Erdogan said on Monday that Greek Prime Minister Mitsotakis no longer exists for him.",
-            {fact("GR-TR", Kind.LEADERS, REJ)},
+            "Putin said on Monday that Ukrainian President Zelensky no longer exists for him.",
+            {fact("RU-UA", Kind.LEADERS, REJ)},
         ),
         (
             "Tokyo has long pressed for a meeting with China, but Beijing has resisted.",
             {fact("CN-JP", DIP, REJ)},
         ),
         (
-            "Manila contacted its Chinese counterpart on Monday, but it never responded.",
-            {fact("CN-PH", DIP, REJ)},
+            "Hanoi contacted its Chinese counterpart on Monday, but it never responded.",
+            {fact("CN-VN", DIP, REJ)},
         ),
         (
             "The Philippines reached out to China on Monday but Beijing did not respond.",
@@ -378,7 +378,7 @@ def test_idioms_of_a_refusal(text: str, expected: set[tuple[str, str, str]]) -> 
         "China resisted pressure from the US on Monday.",
         "While India resists pressure by the US on ties with Pakistan, it talks to both.",
         # An answer that came is no refusal.
-        "Manila contacted its Chinese counterpart on Monday and Beijing responded within hours.",
+        "Hanoi contacted its Chinese counterpart on Monday and Beijing responded within hours.",
     ],
 )
 def test_near_misses_of_the_idioms(text: str) -> None:
@@ -511,8 +511,7 @@ def test_a_state_inside_a_compound_that_qualifies_something_else_is_no_side(
 @pytest.mark.parametrize(
     "text",
     [
-        "Since then, the wait has been going on for the resumption of talks between India "
-        "and China.",
+        "For months the wait has gone on for a resumption of talks between Egypt and Turkey.",
         "India is waiting for the resumption of talks with China.",
         "India and China are awaiting the restoration of the hotline.",
     ],
@@ -532,11 +531,11 @@ def test_waiting_for_a_while_says_nothing_of_the_change() -> None:
 
 def test_a_passive_cue_reaches_the_channel_that_opens_its_clause() -> None:
     text = (
-        "The talks between Iran and Saudi Arabia, which had been under way in Baghdad since "
-        "April of last year and had covered many questions, were “temporarily suspended” on "
-        "Monday by Iran."
+        "The talks between Armenia and Azerbaijan, which had run in Brussels for much of the "
+        "previous year and had ranged over many disputes, were formally suspended on Monday "
+        "by Armenia."
     )
-    assert asserted(text) == {fact("IR-SA", DIP, SUSP)}
+    assert asserted(text) == {fact("AM-AZ", DIP, SUSP)}
 
 
 @pytest.mark.parametrize(
@@ -560,8 +559,8 @@ def test_a_passive_cue_needs_a_channel_as_its_subject(text: str) -> None:
     ("text", "kind"),
     [
         (
-            "Turkey said on Monday it was breaking off contact with Israeli Prime Minister "
-            "Benjamin Netanyahu.",
+            "Colombia said on Monday it was cutting off contact with Ukrainian President "
+            "Volodymyr Zelensky.",
             Kind.LEADERS,
         ),
         ("Ukraine cut all ties with Russian President Vladimir Putin on Monday.", Kind.LEADERS),
@@ -583,18 +582,18 @@ def test_a_channel_with_a_leader_in_person_is_the_leaders(text: str, kind: Kind)
     ("text", "expected"),
     [
         (
-            "Seoul said on Monday that the Japanese side did not respond to the pull-aside plan.",
-            {fact("JP-KR", DIP, REJ)},
+            "Ottawa said on Monday that the Indian side never answered its idea of a pull-aside.",
+            {fact("CA-IN", DIP, REJ)},
         ),
         ("Biden and Xi held a brief pull-aside on Monday.", {fact("CN-US", Kind.LEADERS, OPEN)}),
         (
-            "Greek defense officials reinstated the suspended talk process with Turkey on Monday.",
-            {fact("GR-TR", Kind.DEFENSE_POLICY_TALKS, REST)},
+            "Armenian officials revived the frozen talk process with Azerbaijan on Monday.",
+            {fact("AM-AZ", DIP, REST)},
         ),
         (
-            "The talks between Wang Yi and Fumio Kishida were the first at such a level since "
-            "September 2012.",
-            {fact("CN-JP", DIP, REST)},
+            "The talks between the foreign ministers of India and China were the first at "
+            "ministerial level since March 2020.",
+            {fact("CN-IN", DIP, REST)},
         ),
     ],
 )
@@ -655,8 +654,8 @@ def test_a_reporting_ministry_of_a_side_stays_its_side(
     ("text", "kind"),
     [
         (
-            "Beijing called off the high-level meeting, known as the U.S.-China Defense "
-            "Consultative Talks, on Monday.",
+            "Tokyo postponed the annual meeting, known as the Japan-India Defence Policy "
+            "Dialogue, on Monday.",
             Kind.DEFENSE_POLICY_TALKS,
         ),
         (
@@ -668,13 +667,13 @@ def test_a_reporting_ministry_of_a_side_stays_its_side(
             Kind.DEFENSE_MINISTERS,
         ),
         (
-            "The Russian and US militaries will keep using a channel set up so that their forces "
-            "do not get in each other's way, Kirby said on Monday.",
+            "Moscow and Washington keep a channel open so that their aircraft stay out of each "
+            "other's way, a US officer said on Monday.",
             HOT,
         ),
         (
-            "Japan and China launched a communication mechanism on Monday to avert accidental "
-            "clashes.",
+            "Greece and Turkey opened a new channel on Monday to avert accidental clashes in the "
+            "Aegean.",
             HOT,
         ),
         (
@@ -682,12 +681,12 @@ def test_a_reporting_ministry_of_a_side_stays_its_side(
             Kind.MARITIME_SAFETY_TALKS,
         ),
         (
-            "China has declined a dozen requests from the Department of Defense for talks with "
-            "the US since 2021.",
+            "Since 2022 Beijing has turned down several invitations from the Department of Defense "
+            "for talks with the US.",
             Kind.MILITARY_RELATIONS,
         ),
         (
-            "India and China held the 12th round of military talks on Monday.",
+            "India and China held another round of military talks on Monday.",
             Kind.THEATER_COMMANDERS,
         ),
     ],
@@ -698,11 +697,11 @@ def test_the_kind_a_contact_is_named_by(text: str, kind: Kind) -> None:
 
 def test_a_meeting_of_officeholders_named_after_it_outranks_the_channel_before() -> None:
     text = (
-        "Modi and Xi held talks in Kazan in October.\n\n"
-        "The last such meeting of the Special Representatives was held on December 21, 2019."
+        "Modi and Xi met in Wuhan in April.\n\n"
+        "The previous meeting of the special envoys was held on March 2, 2018."
     )
     claims = extract(text, PUBLISHED)
-    (last,) = [c for c in claims if text[c.char_start :].startswith("The last")]
+    (last,) = [c for c in claims if text[c.char_start :].startswith("The previous")]
     assert last.kind == DIP
 
 
@@ -757,7 +756,7 @@ def test_calls_no_longer_taken_are_refused() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "In crises, the US-China hotline goes unanswered.",
+        "In crises, the Moscow-Washington line goes quiet.",
         "In a crisis, the hotline between the US and China goes unanswered.",
         "Whenever tensions rise, North Korea cuts the hotline with South Korea.",
         "In times of tension, India and Pakistan suspend their talks.",
@@ -788,8 +787,8 @@ def test_a_dated_fact_in_a_crisis_stays(text: str, expected: set[tuple[str, str,
     ("text", "expected"),
     [
         (
-            "Pakistan said on Monday that talks with India cannot be held on the basis of "
-            "preconditions.",
+            "India said on Monday that talks with Pakistan cannot take place while attacks "
+            "continue.",
             {fact("IN-PK", DIP, REJ)},
         ),
         (

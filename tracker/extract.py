@@ -813,7 +813,7 @@ def _passive_of_subject(
 ) -> bool:
     """Whether a cue in the passive has a channel noun as the subject that opens its
     clause, however long the phrases between them ("The talks between the two
-    neighbours, under way since April, were suspended")."""
+    rivals, held every month since the spring, were suspended")."""
     if not _PASSIVE_BEFORE.search(art.text, max(clause[0], hit[0] - 20), hit[0]):
         return False
     opening = [n for n in sent.nouns if clause[0] <= n.start < clause[0] + _SUBJECT_REACH]
@@ -823,8 +823,8 @@ def _passive_of_subject(
 def _of_sole_pair(art: _Article, sent: _Sentence, nouns: Sequence[_Noun]) -> bool:
     """Whether a contact named by a channel noun ("the last such meeting was held in
     May") is one of the pair the whole article is about: the sentence names no state
-    outside that pair and no body that is no state ("the PCB avoided talks with the
-    BCCI"), and no other pair comes near it in the article."""
+    outside that pair and no body that is no state ("the football federation shunned talks
+    with its rival"), and no other pair comes near it in the article."""
     if art.sole_pair is None or not nouns:
         return False
     if any(a.category == NON_STATE and not a.weak for a in sent.actors):
@@ -1198,7 +1198,7 @@ def _role_kind(
 
 def _leader_as_object(art: _Article, sent: _Sentence, clause: Span, anchor: Span) -> bool:
     """Whether the channel a cue acts on is with a leader in person: "broke off contact
-    with Prime Minister Netanyahu" is the leaders' channel, whatever the other side."""
+    with President Maduro" is the leaders' channel, whatever the other side."""
     for actor in sent.actors:
         if not (anchor[1] <= actor.start < clause[1]) or actor.role is None:
             continue
@@ -1210,7 +1210,7 @@ def _leader_as_object(art: _Article, sent: _Sentence, clause: Span, anchor: Span
 
 def _office_of(art: _Article, noun: _Noun, clause: Span) -> Kind | None:
     """The kind of the office that holds a contact, named as its complement: "the last
-    such meeting of the Special Representatives", "talks between the defence ministers"."""
+    meeting of the special envoys", "talks between the defence ministers"."""
     c = art.cues
     hi = min(clause[1], noun.end + 40)
     for role, pattern in c.plural_titles:
@@ -1736,7 +1736,7 @@ def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candida
         if _attributive_cue(art, sent, start, end):
             continue  # "the restored hotlines": the state is presupposed, not reported
         if cue.state == State.OPEN and _undated_background(art, sent, start):
-            continue  # "the hotline that was set up for dialogue ... lost its meaning"
+            continue  # "the line, which was built for crisis talks, is a relic"
         if _refers_to_blocked(art, sent, clause, (start, end)):
             continue  # "the resumption of such meetings" after talks on export controls
         contact = cue.state == State.OPEN and cue.needs in ("actor", "person", "pair")
@@ -1823,8 +1823,8 @@ def _attributive_cue(art: _Article, sent: _Sentence, start: int, end: int) -> bo
 
 
 def _undated_background(art: _Article, sent: _Sentence, start: int) -> bool:
-    """Whether a cue lies in a relative clause that names no time ("the line that was set
-    up for dialogue", "talks, which have been held regularly,"): it describes the channel
+    """Whether a cue lies in a relative clause that names no time ("the line that was built
+    for crisis talks", "talks, which have been held regularly,"): it describes the channel
     the sentence is about, it does not report a contact of its own."""
     for lo, hi in relative_clauses(art.text, sent.start, sent.end):
         if lo <= start < hi:
