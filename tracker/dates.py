@@ -1687,6 +1687,26 @@ def _find_times_slowly(
     return _events(ctx)
 
 
+# A clause told in the past: a past auxiliary or a past verb, and no present or future
+# verb ("talks were postponed", "the ministers had a call"; not "the line is cut").
+_PAST_TOLD = re.compile(rf"\b(?:{_alt(_PAST_AUXILIARIES)}|{_PAST_VERB})\b", re.IGNORECASE)
+_NOT_PAST = re.compile(
+    rf"(?<![\w'’])(?:is|are|am|remains?|continues?|stays?|{_alt(_FUTURE_MARKERS)})(?![\w'’])",
+    re.IGNORECASE,
+)
+_PERFECT_AUXILIARY = re.compile(r"(?<![\w'’])(?:has|have|['’]ve)(?![\w'’])", re.IGNORECASE)
+
+
+def told_in_past(clause: str, *, perfect: bool = False) -> bool:
+    """Whether a clause tells a past event: "talks were postponed", "the two ministers
+    had a call", not "the line is cut" nor "the talks will resume". A present perfect
+    ("has restored the line") counts only with `perfect`: it tells a past that reaches
+    the time of speaking."""
+    if not _PAST_TOLD.search(clause) or _NOT_PAST.search(clause):
+        return False
+    return perfect or not _PERFECT_AUXILIARY.search(clause)
+
+
 def year_anchor(times: Iterable[TimeExpression], year: int | None = None) -> int | None:
     """The year the last expression of `times` that lies within one year names, else
     `year`: what a later "that year" refers to."""

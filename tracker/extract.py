@@ -43,14 +43,14 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 import pysbd
 
 from tracker.articles import paragraphs as article_paragraphs
 from tracker.articles import split_glued
 from tracker.cues import Cues, KindNoun, StateCue, cues, lowered_pattern
-from tracker.dates import TimeExpression, day_anchor, find_times, year_anchor
+from tracker.dates import TimeExpression, day_anchor, find_times, told_in_past, year_anchor
 from tracker.gazetteer import NON_STATE, PAIR, PERSON, PLACE, Mention, find_mentions
 from tracker.parties import (
     Actor,
@@ -287,6 +287,10 @@ _TO_BEFORE = re.compile(
 _SUBORDINATOR = re.compile(
     r"\b(?:after|before|since|until|when|once|as\s+soon\s+as)\s+(?:[\w’'-]+\s+){1,5}$", re.I
 )
+# A "when" clause that follows its main clause ("the effort Saturday fell flat, when the
+# minister declined ...") tells what happened at the main clause's time: a cue inside it
+# falls back on that time when it has none of its own.
+_WHEN = re.compile(r"when\b", re.I)
 # Future words that announce a decision when they go with a suspension.
 _DECIDED = frozenset(["will", "shall", "’ll", "'ll"])
 _CONTINUE = re.compile(r"\s+(?:continue|keep)\s+(?:to\s+|on\s+)?", re.I)
@@ -313,6 +317,12 @@ _SAME_DAY = re.compile(
 _NARRATIVE_REACH = 1500
 # How far back the sentence before may start.
 _PREVIOUS_REACH = 400
+# A sentence of prose ends with a stop; a head line (a date line, a byline) does not.
+_STOPPED = re.compile(r"[.!?][\"”’)]*$")
+# How many characters before a cue show the tense of its clause.
+_TENSE_REACH = 60
+# How many days before it was told a reported event without a time of its own may lie.
+_REPORTED_REACH = 6
 # What a line joins: "hotlines between the two armies", "the line of the two navies".
 _LINE_COMPLEMENT = re.compile(r"\s+(?:between|of|linking|connecting|for)\s+", re.I)
 # A participle of making with its agent: "set up by the council in 2014".
@@ -1397,7 +1407,41 @@ def _time_for(
         before = _previous_time(art, sent)
         if before is not None:
             return before, False
+    if found[0] is None or _spoken(art.text, clause, anchor, found[0]):
+        time = _reported_time(art, sent, clause, anchor, found[0])
+        return time, found[1] and time is found[0]
     return found
+
+
+def _reported_time(
+    art: _Article, sent: _Sentence, clause: Span, anchor: Span, said: TimeExpression | None
+) -> TimeExpression | None:
+    """The time of a past event that its sentence dates only by when it was told ("the
+    talks resumed, the agency said on Saturday") or not at all: the day the sentence
+    before names, when that lies in the week before publication ("The ministry said on
+    Monday ... Talks were postponed."); else the event happened on or before the telling,
+    in the days before it. A present or future clause keeps the time it was told."""
+    told = art.text[max(clause[0], anchor[0] - _TENSE_REACH) : anchor[1]]
+    if not told_in_past(told, perfect=said is not None):
+        return said
+    if told_in_past(told):
+        day = _recent_day_before(art, sent)
+        if day is not None:
+            return day
+    if said is None:
+        return None
+    return replace(
+        said,
+        earliest=said.earliest - timedelta(days=_REPORTED_REACH),
+        precision=Precision.RANGE,
+    )
+
+
+def _spoken(text: str, clause: Span, anchor: Span, t: TimeExpression) -> bool:
+    """Whether a time dates the telling ("said on Monday that ..."), not the event."""
+    return bool(_SPEECH_BEFORE.search(text, max(clause[0], t.start - 30), t.start)) and not (
+        anchor[0] <= t.start - 1 <= anchor[1] + 30
+    )
 
 
 def _narrative_day(art: _Article, sent: _Sentence) -> TimeExpression | None:
@@ -1415,19 +1459,42 @@ def _narrative_day(art: _Article, sent: _Sentence) -> TimeExpression | None:
     return days[-1] if days else None
 
 
-def _previous_time(art: _Article, sent: _Sentence) -> TimeExpression | None:
-    """The first past time named in the sentence before this one."""
+def _sentence_before(art: _Article, sent: _Sentence) -> str:
+    """The text of the sentence before this one (or of the line, for a head line)."""
     lo = max(0, sent.start - _PREVIOUS_REACH)
     window = art.text[lo : sent.start].rstrip()
     breaks = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() < len(window)]
-    previous = window[breaks[-1] if breaks else 0 :]
-    times = [
+    return window[breaks[-1] if breaks else 0 :]
+
+
+def _past_times(art: _Article, text: str) -> list[TimeExpression]:
+    return [
         t
-        for t in find_times(previous, art.published)
+        for t in find_times(text, art.published)
         if not _CONTEXTUAL_TIMES.match(t.text)
         and (art.published is None or t.latest <= art.published)
     ]
+
+
+def _previous_time(art: _Article, sent: _Sentence) -> TimeExpression | None:
+    """The first past time named in the sentence before this one."""
+    times = _past_times(art, _sentence_before(art, sent))
     return times[0] if times else None
+
+
+def _recent_day_before(art: _Article, sent: _Sentence) -> TimeExpression | None:
+    """The day the sentence before names, if it lies in the week before publication. A
+    head line (a date line, a byline) is no sentence of the story."""
+    before = _sentence_before(art, sent)
+    if art.published is None or not _STOPPED.search(before):
+        return None
+    days = [
+        t
+        for t in _past_times(art, before)
+        if t.precision == Precision.DAY and (art.published - t.latest).days <= _SAME_EVENT_DAYS
+    ]
+    # The last: a dateline's day ("ANKARA, July 6 -") comes before the story's own.
+    return days[-1] if days else None
 
 
 def _time_in(
@@ -1456,10 +1523,17 @@ def _time_in(
     # "had not met since June 2011": the time after "since" is the last contact's.
     last_contact = state == State.OPEN and bool(_NOT.search(text, anchor[0], anchor[1]))
     opener = _SUBORDINATOR.search(text, max(clause[0], anchor[0] - 50), anchor[0])
+    # "..., when X declined": the main clause's time, if the clause names none itself.
+    shares_main = (
+        opener is not None
+        and _WHEN.match(opener.group(0)) is not None
+        and text[clause[0] : opener.start()].rstrip().endswith(",")
+    )
     for t in sent.times:
         if not (area[0] <= t.start < area[1]):
             continue
-        if opener and t.start < opener.start():
+        outside = opener is not None and t.start < opener.start()
+        if outside and not shares_main:
             continue
         if _CONTEXTUAL_TIMES.match(t.text) and not (
             (lasting or last_contact or _contacts_since(art, anchor, t, state))
@@ -1488,14 +1562,12 @@ def _time_in(
             _BOUND_BEFORE.search(text[max(clause[0], t.start - 40) : t.start])
         ):
             continue
-        said = bool(_SPEECH_BEFORE.search(text, max(clause[0], t.start - 30), t.start)) and not (
-            anchor[0] <= t.start - 1 <= anchor[1] + 30
-        )
-        usable.append((said, max(0, anchor[0] - t.end, t.start - anchor[1]), t))
+        said = _spoken(text, clause, anchor, t)
+        usable.append((said, outside, max(0, anchor[0] - t.end, t.start - anchor[1]), t))
     if not usable:
         return None, False
-    usable.sort(key=lambda u: (u[0], u[1]))
-    best = usable[0][2]
+    usable.sort(key=lambda u: (u[0], u[1], u[2]))
+    best = usable[0][3]
     if last_contact and _SINCE_WORD.match(best.text):
         point = find_times("in" + best.text[len("since") :], art.published)
         if point:

@@ -1,0 +1,186 @@
+"""When a claim's own clause names no time: a "when" clause shares its main clause's
+time, a speaker's day bounds a past event from above, and a past event told right after
+a sentence that names a recent day happened on that day.
+
+Every sentence here is written for the test; dates are resolved against PUBLISHED, a
+Wednesday (Monday is 2021-07-26, Tuesday 2021-07-27).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.claims import PUBLISHED, A
+from tracker.dates import told_in_past
+from tracker.extract import extract
+
+Interval = tuple[date, date]
+
+
+def times(text: str, published: date = PUBLISHED) -> dict[tuple[str, str], Interval]:
+    """(pair, state) -> effective interval of every asserted claim of a text."""
+    return {
+        (c.pair, c.state.value): (c.effective_start, c.effective_end)
+        for c in extract(text, published)
+        if c.modality == A and c.effective_start and c.effective_end
+    }
+
+
+def day(d: int) -> Interval:
+    return (date(2021, 7, d), date(2021, 7, d))
+
+
+# --------------------------------------------------------------------- "..., when ..."
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        (
+            "The American effort on Friday came to nothing, when Beijing refused to take "
+            "the call from Washington.",
+            ("CN-US", "rejected"),
+            day(23),
+        ),
+        (
+            "Seoul's overture on Monday went nowhere, when Pyongyang cut the hotline with "
+            "South Korea.",
+            ("KP-KR", "suspended"),
+            day(26),
+        ),
+        (
+            "Washington tried again in May, when China declined a call between the defense chiefs.",
+            ("CN-US", "rejected"),
+            (date(2021, 5, 1), date(2021, 5, 31)),
+        ),
+    ],
+)
+def test_a_trailing_when_clause_takes_the_main_clause_time(
+    text: str, key: tuple[str, str], expected: Interval
+) -> None:
+    assert times(text)[key] == expected
+
+
+def test_a_when_clause_with_its_own_time_keeps_it() -> None:
+    text = (
+        "The visit on Monday was overshadowed, when on Sunday North Korea cut the hotline "
+        "with South Korea."
+    )
+    assert times(text)[("KP-KR", "suspended")] == day(25)
+
+
+# ------------------------------------------------------------ the speaker's day bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "told"),
+    [
+        ("Pyongyang restored the hotline with South Korea, Seoul said on Tuesday.", "restored", 27),
+        (
+            "The agency said on Monday that Iran and Saudi Arabia resumed talks in Baghdad.",
+            "restored",
+            26,
+        ),
+        (
+            "China's defense minister has refused a call from his American counterpart, "
+            "the Pentagon said Monday.",
+            "rejected",
+            26,
+        ),
+    ],
+)
+def test_a_past_event_dated_only_by_its_telling_happened_in_the_days_before(
+    text: str, key: str, told: int
+) -> None:
+    ((_pair, state), (start, end)) = next(iter(times(text).items()))
+    assert state == key
+    assert end == date(2021, 7, told)
+    assert start == date(2021, 7, told - 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the present tense: the state held when it was told
+        ("Seoul said on Tuesday that the hotline with North Korea is working.", day(27)),
+        # the event's own day
+        ("Seoul said on Tuesday that the hotline with North Korea resumed on Sunday.", day(25)),
+    ],
+)
+def test_a_present_state_or_an_own_day_is_no_bound(text: str, expected: Interval) -> None:
+    assert list(times(text).values()) == [expected]
+
+
+# ---------------------------------------------------------- the day of the sentence before
+
+
+def test_a_past_event_after_a_sentence_naming_a_recent_day_happened_that_day() -> None:
+    text = (
+        "The ministry said early Saturday that it would retaliate. Talks between China "
+        "and the United States on arms control were postponed."
+    )
+    assert times(text)[("CN-US", "suspended")] == day(24)
+
+
+def test_the_day_of_a_quoted_statement_carries_into_its_next_paragraph() -> None:
+    text = (
+        "ATHENS, July 28 - Greece and Turkey agreed by phone on Monday to meet again, the "
+        "ministry said in a statement.\n\n"
+        '"The Greek and Turkish defense ministers had a telephone conversation."'
+    )
+    assert set(times(text).values()) == {day(26)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the day before is months old: the event is not told as the same story
+        "The two leaders spoke on May 3. China and the United States had a telephone conversation.",
+        # a present perfect reaches the time of writing
+        "The two sides met on Monday. North Korea has restored the hotline with South Korea.",
+        # the present tense
+        "The two sides met on Monday. China and the United States are holding talks.",
+        # a date line over the story is no sentence of it
+        "Posted July 26, 2021\n\nNorth Korea cut the hotline with South Korea.",
+    ],
+)
+def test_no_day_is_borrowed_for_these(text: str) -> None:
+    assert set(times(text).values()) == {day(28)}
+
+
+def test_a_borrowed_day_is_never_after_publication() -> None:
+    text = "The two sides met on Monday. North Korea restored the hotline with South Korea."
+    assert times(text)[("KP-KR", "restored")] == day(26)
+    for published in (date(2021, 7, 26), date(2021, 7, 27), date(2021, 8, 1)):
+        for start, end in times(text, published).values():
+            assert start <= end <= published
+
+
+# --------------------------------------------------------------------------- tense
+
+
+@pytest.mark.parametrize(
+    ("clause", "past", "with_perfect"),
+    [
+        ("talks on arms control were postponed", True, True),
+        ("the two ministers had a telephone call", True, True),
+        ("the two armies met", True, True),
+        ("Seoul has restored the line", False, True),
+        ("the line is cut", False, False),
+        ("the hotline remains silent", False, False),
+        ("the talks will resume", False, False),
+        ("the line, which was cut in 2016, is working", False, False),
+    ],
+)
+def test_told_in_past(clause: str, past: bool, with_perfect: bool) -> None:
+    assert told_in_past(clause) is past
+    assert told_in_past(clause, perfect=True) is with_perfect
+
+
+@given(st.text(alphabet="abcdefghij ,.", max_size=40))
+def test_a_clause_with_a_present_verb_is_never_past(words: str) -> None:
+    assert not told_in_past(f"the line was cut and {words} is silent")
