@@ -115,6 +115,18 @@ def test_a_present_state_or_an_own_day_is_no_bound(text: str, expected: Interval
     assert list(times(text).values()) == [expected]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a past progressive in reported speech is the present of the speaker
+        "Pyongyang said on Tuesday it was cutting the hotline with South Korea.",
+        "Seoul said on Tuesday that it was restoring the hotline with North Korea.",
+    ],
+)
+def test_a_reported_present_happens_on_the_day_it_is_told(text: str) -> None:
+    assert set(times(text).values()) == {day(27)}
+
+
 # ---------------------------------------------------------- the day of the sentence before
 
 
@@ -140,6 +152,11 @@ def test_the_day_of_a_quoted_statement_carries_into_its_next_paragraph() -> None
     [
         # the day before is months old: the event is not told as the same story
         "The two leaders spoke on May 3. China and the United States had a telephone conversation.",
+        # a past perfect lies before the story's past
+        "The two sides met on Monday. North Korea had cut the hotline with South Korea in protest.",
+        # "to cut" is no past; the clause is in the present
+        "The envoys arrived on Monday. The decision to cut the hotline between the two "
+        "Koreas marks a setback.",
         # a present perfect reaches the time of writing
         "The two sides met on Monday. North Korea has restored the hotline with South Korea.",
         # the present tense
@@ -160,6 +177,43 @@ def test_a_borrowed_day_is_never_after_publication() -> None:
             assert start <= end <= published
 
 
+# ------------------------------------------------------- a time after a "since" phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        ("India and Pakistan held their first talks since 2015 on Monday.", "restored", day(26)),
+        (
+            "Japan and China held their first summit since 2019 in Beijing on Tuesday.",
+            "restored",
+            day(27),
+        ),
+        (
+            "Greece and Turkey resumed exploratory talks, the first since March 2016, on Monday.",
+            "restored",
+            day(26),
+        ),
+    ],
+)
+def test_a_day_after_a_complete_since_phrase_dates_the_main_verb(
+    text: str, key: str, expected: Interval
+) -> None:
+    assert {iv for (_, state), iv in times(text).items() if state == key} == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the day belongs to the "since" clause: it dates the gap, not the talks
+        "Russia and Ukraine held the first talks since the war began on February 24.",
+        "India and Pakistan held their first talks since the attack on Monday.",
+    ],
+)
+def test_a_day_inside_a_since_phrase_dates_the_gap(text: str) -> None:
+    assert {iv for (_, state), iv in times(text).items() if state == "restored"} == {day(28)}
+
+
 # --------------------------------------------------------------------------- tense
 
 
@@ -174,6 +228,10 @@ def test_a_borrowed_day_is_never_after_publication() -> None:
         ("the hotline remains silent", False, False),
         ("the talks will resume", False, False),
         ("the line, which was cut in 2016, is working", False, False),
+        ("North Korea had cut the line", False, True),
+        ("Pyongyang said it was cutting the line", False, False),
+        ("Ankara said it would restore ties", False, False),
+        ("the decision to cut the line", False, False),
     ],
 )
 def test_told_in_past(clause: str, past: bool, with_perfect: bool) -> None:

@@ -1687,24 +1687,34 @@ def _find_times_slowly(
     return _events(ctx)
 
 
-# A clause told in the past: a past auxiliary or a past verb, and no present or future
-# verb ("talks were postponed", "the ministers had a call"; not "the line is cut").
-_PAST_TOLD = re.compile(rf"\b(?:{_alt(_PAST_AUXILIARIES)}|{_PAST_VERB})\b", re.IGNORECASE)
+# A clause told in the past: a past auxiliary or a past verb (not an infinitive, "to
+# cut"), and no present or future verb ("talks were postponed", "the ministers had a
+# call"; not "the line is cut"). A past progressive in reported speech is a present
+# moved back ("said it was cutting the line": cutting as it spoke), and so is "would".
+_PAST_TOLD = re.compile(
+    rf"\b(?:{_alt(_PAST_AUXILIARIES)}|(?<!\bto\s){_PAST_VERB})\b", re.IGNORECASE
+)
 _NOT_PAST = re.compile(
-    rf"(?<![\w'’])(?:is|are|am|remains?|continues?|stays?|{_alt(_FUTURE_MARKERS)})(?![\w'’])",
+    rf"(?<![\w'’])(?:is|are|am|remains?|continues?|stays?|would|{_alt(_FUTURE_MARKERS)})"
+    r"(?![\w'’])|\b(?:was|were)\s+(?:\w+ly\s+)?\w+ing\b",
     re.IGNORECASE,
 )
 _PERFECT_AUXILIARY = re.compile(r"(?<![\w'’])(?:has|have|['’]ve)(?![\w'’])", re.IGNORECASE)
+# "had put a pause on the talks": a past before the story's past.
+_PAST_PERFECT = re.compile(
+    rf"\bhad\s+(?:(?:not|never|already|also|long|just|been)\s+)*(?:[a-z]+en|{_PAST_VERB})\b",
+    re.IGNORECASE,
+)
 
 
 def told_in_past(clause: str, *, perfect: bool = False) -> bool:
     """Whether a clause tells a past event: "talks were postponed", "the two ministers
     had a call", not "the line is cut" nor "the talks will resume". A present perfect
-    ("has restored the line") counts only with `perfect`: it tells a past that reaches
-    the time of speaking."""
+    ("has restored the line") and a past perfect ("had cut the line") count only with
+    `perfect`: the one reaches the time of speaking, the other lies before the story."""
     if not _PAST_TOLD.search(clause) or _NOT_PAST.search(clause):
         return False
-    return perfect or not _PERFECT_AUXILIARY.search(clause)
+    return perfect or not (_PERFECT_AUXILIARY.search(clause) or _PAST_PERFECT.search(clause))
 
 
 def year_anchor(times: Iterable[TimeExpression], year: int | None = None) -> int | None:

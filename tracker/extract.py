@@ -1421,7 +1421,7 @@ def _reported_time(
     before names, when that lies in the week before publication ("The ministry said on
     Monday ... Talks were postponed."); else the event happened on or before the telling,
     in the days before it. A present or future clause keeps the time it was told."""
-    told = art.text[max(clause[0], anchor[0] - _TENSE_REACH) : anchor[1]]
+    told = art.text[max(clause[0], anchor[0] - _TENSE_REACH) : min(clause[1], anchor[1] + 40)]
     if not told_in_past(told, perfect=said is not None):
         return said
     if told_in_past(told):
@@ -1547,7 +1547,8 @@ def _time_in(
             continue
         if _FIRST_TIME.search(text, max(area[0], t.start - 30), t.start):
             continue
-        if state == State.RESTORED and _SINCE_WORD.search(text, anchor[0], t.start):
+        gap = _SINCE_WORD.search(text, anchor[0], t.start) if state == State.RESTORED else None
+        if gap and not _closed_before(sent, gap.start(), t):
             continue  # "the first meeting since the war began on February 24": the gap
         if (
             state == State.SUSPENDED
@@ -1558,8 +1559,12 @@ def _time_in(
             continue  # "cancelled the talks scheduled for next week": the slot given up
         if past_only and (art.published is None or t.latest >= art.published):
             continue
-        if art.cues.adjuncts.search(text, max(clause[0], t.start - 40), t.start) and (
-            _BOUND_BEFORE.search(text[max(clause[0], t.start - 40) : t.start])
+        lo = max(clause[0], t.start - 40)
+        bound = _BOUND_BEFORE.search(text[lo : t.start])
+        if (
+            bound
+            and art.cues.adjuncts.search(text, lo, t.start)
+            and not _closed_before(sent, lo + bound.start(), t)
         ):
             continue
         said = _spoken(text, clause, anchor, t)
@@ -1572,12 +1577,24 @@ def _time_in(
         point = find_times("in" + best.text[len("since") :], art.published)
         if point:
             best = replace(point[0], start=best.start, end=best.end, text=best.text)
-    before = text[max(clause[0], best.start - 60) : best.start]
+    lo = max(clause[0], best.start - 60)
+    before = text[lo : best.start]
+    after = _AFTER_TIMES.search(before)
     # "four years after the two countries expelled ...": the event's own time, counted back.
     lower_bound = (
-        bool(_AFTER_TIMES.search(before)) and not _COUNTED_GAP.search(before) and not last_contact
+        after is not None
+        and not _closed_before(sent, lo + after.start(), best)
+        and not _COUNTED_GAP.search(before)
+        and not last_contact
     )
     return best, lower_bound
+
+
+def _closed_before(sent: _Sentence, start: int, t: TimeExpression) -> bool:
+    """Whether a phrase that opens at `start` ("since 2015", "since the war began") has
+    its own time before `t`: then `t` dates the main verb ("held their first talks since
+    2015 on Monday"), not the phrase."""
+    return any(u is not t and start <= u.start and u.end <= t.start for u in sent.times)
 
 
 def _contacts_since(art: _Article, anchor: Span, t: TimeExpression, state: State) -> bool:
