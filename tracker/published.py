@@ -14,6 +14,8 @@ Inside the text, sources of a date are ranked:
    one wins. A date line that belongs to a page widget ("Today in …", the weather, stock
    tickers, a copyright line) is no publication line, nor one far after every other date
    the text mentions (a clock printed when the page was saved).
+3. After the page's HTML date, a head line that opens with a date and a time of day
+   ("2015-11-27 08:32 Agency Editor: …"), the stamp of a news portal.
 A dateline without a year ("OSLO, June 9 (Agency) —", "ROME, April 11. /Agency/.")
 takes its year from another date of the page: the same day shown with a year, a
 month-only metadata line ("date 2019-04"), the HTML date, or else, as an inference, the
@@ -168,6 +170,13 @@ _ENDS_WITH_DATE = re.compile(
     rf"(?:\s*(?:,|at|-|–|\|)?\s*{_TIME})?"
     # A byline that ends in a time and a date in numbers: "Staff writer 15:06 21/09/2015".
     rf"|\s+{_TIME}\s+(?P<numeric>{_NUMERIC_BODY}))",
+    re.IGNORECASE,
+)
+# A head line that opens with a full date and a time of day, the stamp a page prints
+# over its story, whatever follows ("2015-11-27 08:32 Agency Editor: …"). It ranks after
+# the bare date lines: a stamp may be the time of posting in another zone.
+_STAMP = re.compile(
+    rf"\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_FULL})\s*(?:,|at|-|–|\|)?\s*{_TIME}",
     re.IGNORECASE,
 )
 # A masthead's founding date is the site's, not the article's: "Est. May 19, 1923". It
@@ -421,14 +430,16 @@ class _Shown:
     first: list[date]  # labelled lines and datelines
     bare: list[date]  # bare date lines of the head
     partial: list[_MonthDay]  # datelines without a year
+    stamped: list[date]  # head lines that open with a date and a time of day
     month: tuple[int, int] | None  # the metadata line of a year and month
     mentioned: list[date]  # every plausible full date, widgets and clocks left out
 
 
 def _shown(text: str, today: date) -> _Shown:
-    shown = _Shown([], [], [], None, [])
+    shown = _Shown([], [], [], [], None, [])
     lines = _lines(text)
     bare_at: list[tuple[date, int]] = []
+    stamped_at: list[tuple[date, int]] = []
     left_out: set[int] = set()  # lines whose dates belong to the page, not the article
     for line in lines:
         if line.widget:
@@ -453,6 +464,9 @@ def _shown(text: str, today: date) -> _Shown:
             bare_at += [(day, line.number)] if day else []
         elif (partial := _partial(rest)) is not None:
             shown.partial.append(partial)
+        elif (stamp := _STAMP.match(rest)) is not None:
+            day = _plausible(parse_date(stamp.group("date"), rest), today)
+            stamped_at += [(day, line.number)] if day else []
     mentions = [
         (day, line.number)
         for line in lines
@@ -460,8 +474,9 @@ def _shown(text: str, today: date) -> _Shown:
         for day in _mentions(line.text)
         if _plausible(day, today)
     ]
-    clocks = {at for day, at in bare_at if _is_clock(day, at, mentions)}
+    clocks = {at for day, at in bare_at + stamped_at if _is_clock(day, at, mentions)}
     shown.bare = [day for day, at in bare_at if at not in clocks]
+    shown.stamped = [day for day, at in stamped_at if at not in clocks]
     shown.mentioned = [day for day, at in mentions if at not in clocks]
     return shown
 
@@ -543,6 +558,8 @@ def _from_text(text: str, meta: date | None, today: date) -> _Found:
         return shown.bare[0], PublishedHow.TEXT, None
     if meta is not None:
         return meta, PublishedHow.TEXT, None
+    if shown.stamped:
+        return shown.stamped[0], PublishedHow.TEXT, None
     for md in shown.partial:
         found = _plausible(_year_inferred(md, shown), today)
         if found is not None:
