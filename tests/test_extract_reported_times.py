@@ -177,6 +177,48 @@ def test_a_borrowed_day_is_never_after_publication() -> None:
             assert start <= end <= published
 
 
+# ------------------------------------------------------------ "today" inside a quotation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"Yesterday North Korea cut the hotline with South Korea," the minister said on '
+            "Monday.",
+            day(25),
+        ),
+        (
+            '"Today North Korea cut the hotline with South Korea," the minister said on Monday.',
+            day(26),
+        ),
+        (
+            "Seoul said on Monday that it would answer.\n\n"
+            '"Today North Korea cut the hotline with South Korea," the minister told reporters.',
+            day(26),
+        ),
+    ],
+)
+def test_a_quoted_today_counts_from_the_speakers_day(text: str, expected: Interval) -> None:
+    assert times(text)[("KP-KR", "suspended")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no day of speaking: the words were spoken when published
+        '"Today North Korea cut the hotline with South Korea," the minister said.',
+        # "today" outside the quotation is the writer's
+        "North Korea cut the hotline with South Korea today, the minister said on Monday.",
+        # the sentence before names a day, but nobody spoke on it
+        "The talks collapsed on Monday.\n\n"
+        '"Today North Korea cut the hotline with South Korea," the minister told reporters.',
+    ],
+)
+def test_a_today_without_a_speakers_day_is_the_publication_day(text: str) -> None:
+    assert times(text)[("KP-KR", "suspended")] == day(28)
+
+
 # ------------------------------------------------------- a time after a "since" phrase
 
 

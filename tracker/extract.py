@@ -319,6 +319,8 @@ _NARRATIVE_REACH = 1500
 _PREVIOUS_REACH = 400
 # A sentence of prose ends with a stop; a head line (a date line, a byline) does not.
 _STOPPED = re.compile(r"[.!?][\"”’)]*$")
+# Days named from the moment of speaking.
+_SPEAKERS_DAY = re.compile(r"today|tonight|yesterday|tomorrow", re.I)
 # How many characters before a cue show the tense of its clause.
 _TENSE_REACH = 60
 # How many days before it was told a reported event without a time of its own may lie.
@@ -1410,7 +1412,32 @@ def _time_for(
     if found[0] is None or _spoken(art.text, clause, anchor, found[0]):
         time = _reported_time(art, sent, clause, anchor, found[0])
         return time, found[1] and time is found[0]
+    if _SPEAKERS_DAY.fullmatch(found[0].text) and inside_quotation(
+        art.text, sent.paragraph_start, found[0].start
+    ):
+        return _quoted_day(art, sent, found[0]), found[1]
     return found
+
+
+def _quoted_day(art: _Article, sent: _Sentence, t: TimeExpression) -> TimeExpression:
+    """A "today" or "yesterday" inside quotation marks counts from the day the words were
+    spoken: the day the sentence gives its speaker ("'Today we cut the line,' he said on
+    Monday"), else the day the sentence before gives a speaker, in the week before
+    publication ("The ministry said on Thursday ... 'Today the line was cut,' he said")."""
+    said = [
+        u
+        for u in sent.times
+        if u.precision == Precision.DAY
+        and _SPEECH_BEFORE.search(art.text, max(sent.start, u.start - 30), u.start)
+        and not inside_quotation(art.text, sent.paragraph_start, u.start)
+    ]
+    spoken = said[0] if said else _recent_day_before(art, sent, spoken=True)
+    if spoken is None or art.published is None:
+        return t
+    offset = t.earliest - art.published
+    return replace(
+        t, earliest=spoken.earliest + offset, latest=spoken.latest + offset, how=spoken.how
+    )
 
 
 def _reported_time(
@@ -1482,16 +1509,21 @@ def _previous_time(art: _Article, sent: _Sentence) -> TimeExpression | None:
     return times[0] if times else None
 
 
-def _recent_day_before(art: _Article, sent: _Sentence) -> TimeExpression | None:
-    """The day the sentence before names, if it lies in the week before publication. A
-    head line (a date line, a byline) is no sentence of the story."""
+def _recent_day_before(
+    art: _Article, sent: _Sentence, spoken: bool = False
+) -> TimeExpression | None:
+    """The day the sentence before names, if it lies in the week before publication (with
+    `spoken`, only a day someone spoke on: "said on Thursday"). A head line (a date line,
+    a byline) is no sentence of the story."""
     before = _sentence_before(art, sent)
     if art.published is None or not _STOPPED.search(before):
         return None
     days = [
         t
         for t in _past_times(art, before)
-        if t.precision == Precision.DAY and (art.published - t.latest).days <= _SAME_EVENT_DAYS
+        if t.precision == Precision.DAY
+        and (art.published - t.latest).days <= _SAME_EVENT_DAYS
+        and (not spoken or _SPEECH_BEFORE.search(before, max(0, t.start - 30), t.start))
     ]
     # The last: a dateline's day ("ANKARA, July 6 -") comes before the story's own.
     return days[-1] if days else None
