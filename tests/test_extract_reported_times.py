@@ -147,6 +147,23 @@ def test_the_day_of_a_quoted_statement_carries_into_its_next_paragraph() -> None
     assert set(times(text).values()) == {day(26)}
 
 
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_an_abbreviation_does_not_end_the_sentence_before(gap: str) -> None:
+    text = (
+        f"The visit began on Monday in Hanoi, where Mr. Austin greeted his hosts.{gap}"
+        "China and the United States held talks that were called useful."
+    )
+    assert times(text)[("CN-US", "open")] == day(26)
+
+
+def test_a_sentence_pointing_back_past_an_abbreviation_takes_its_time() -> None:
+    text = (
+        "A U.S. plane collided with a Chinese jet in April 2001 near Hainan, said Gen. Smith."
+        "\n\nThat incident led the United States to break off military contacts with China."
+    )
+    assert times(text)[("CN-US", "suspended")] == (date(2001, 4, 1), date(2001, 4, 30))
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -529,13 +529,18 @@ def _sentences_within(text: str, start: int, end: int) -> list[Span]:
     return [s for quoted in _split_quoted(text, start, end) for s in split_glued(text, *quoted)]
 
 
+def _abbreviation_stop(text: str, start: int, stop: int) -> bool:
+    """Whether the stop at `stop` ends an abbreviation or an initial ("Mr.", "U.S.", "J.")."""
+    word = re.search(r"(\w+)\W*$", text[max(start, stop - 12) : stop + 1])
+    return bool(word and (word.group(1) in _ABBREVIATIONS or len(word.group(1)) < 2))
+
+
 def _split_quoted(text: str, start: int, end: int) -> list[Span]:
     """Sentences pysbd leaves joined inside a quotation ("We agreed. Recently ...")."""
     spans: list[Span] = []
     cursor = start
     for m in _QUOTED_BREAK.finditer(text, start, end):
-        word = re.search(r"(\w+)\W*$", text[max(cursor, m.start() - 12) : m.start() + 1])
-        if word and (word.group(1) in _ABBREVIATIONS or len(word.group(1)) < 2):
+        if _abbreviation_stop(text, cursor, m.start()):
             continue
         spans.append((cursor, m.start() + 1 + len(m.group(1))))
         cursor = m.end()
@@ -1487,10 +1492,20 @@ def _narrative_day(art: _Article, sent: _Sentence) -> TimeExpression | None:
 
 
 def _sentence_before(art: _Article, sent: _Sentence) -> str:
-    """The text of the sentence before this one (or of the line, for a head line)."""
+    """The text of the sentence before this one (or of the line, for a head line): as the
+    paragraph was split, else the last one of the text before."""
+    starts = [s for s, _ in art.sentences]
+    at = bisect.bisect_left(starts, sent.start)
+    if 0 < at < len(starts) and starts[at] == sent.start:
+        start, end = art.sentences[at - 1]
+        return art.text[start:end].strip()
     lo = max(0, sent.start - _PREVIOUS_REACH)
     window = art.text[lo : sent.start].rstrip()
-    breaks = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() < len(window)]
+    breaks = [
+        m.end()
+        for m in _SENTENCE_END.finditer(window)
+        if m.end() < len(window) and not _abbreviation_stop(window, 0, m.start())
+    ]
     return window[breaks[-1] if breaks else 0 :]
 
 
