@@ -1063,6 +1063,44 @@ def test_a_gap_without_a_day_of_its_own_names_no_day() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "event", "expected"),
+    [
+        (
+            "In July 2009 the North restored the line, about a year after it severed it.",
+            "it severed",
+            (d("2008-07-01"), d("2008-07-31")),
+        ),
+        (
+            "In 2008 the two sides met again, two years after they cut the line.",
+            "they cut",
+            (d("2006-01-01"), d("2006-12-31")),
+        ),
+        (
+            "The talks resumed on Friday, three weeks after the two sides suspended them.",
+            "the two sides suspended",
+            (d("2010-10-08"), d("2010-10-08")),
+        ),
+        (
+            "In March the envoys met, a few months after their governments froze the talks.",
+            "their governments froze",
+            (d("2009-11-01"), d("2010-01-31")),
+        ),
+    ],
+)
+def test_a_gap_after_any_time_of_the_sentence_counts_back_from_it(
+    sentence: str, event: str, expected: tuple[date, date]
+) -> None:
+    found = {f.text: (f.earliest, f.latest) for f in find_times(sentence, SAT)}
+    assert found[event] == expected
+
+
+def test_an_event_counted_back_is_no_year_for_a_later_that_year() -> None:
+    found = find_times("In July 2009 the North restored the line, a year after it cut it.", SAT)
+    assert [f.earliest.year for f in found] == [2009, 2008]
+    assert year_anchor(found) == 2009
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The defense chiefs met for two days in the capital.",

@@ -301,3 +301,19 @@ def test_told_in_past(clause: str, past: bool, with_perfect: bool) -> None:
 @given(st.text(alphabet="abcdefghij ,.", max_size=40))
 def test_a_clause_with_a_present_verb_is_never_past(words: str) -> None:
     assert not told_in_past(f"the line was cut and {words} is silent")
+
+
+def test_a_suspension_counted_back_from_a_restoration_and_a_later_that_year() -> None:
+    text = (
+        "In July 2020 North Korea restored the hotline with South Korea, about a year after "
+        "it severed the line. Pyongyang again did not answer calls from Seoul in August "
+        "that year."
+    )
+    found = {
+        (c.state.value, c.effective_start)
+        for c in extract(text, PUBLISHED)
+        if c.modality == A and c.pair == "KP-KR"
+    }
+    assert ("restored", date(2020, 7, 1)) in found
+    assert ("suspended", date(2019, 7, 1)) in found
+    assert ("rejected", date(2020, 8, 1)) in found

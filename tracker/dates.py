@@ -1717,11 +1717,16 @@ def told_in_past(clause: str, *, perfect: bool = False) -> bool:
     return perfect or not (_PERFECT_AUXILIARY.search(clause) or _PAST_PERFECT.search(clause))
 
 
+# An event dated by counting ("a year after it severed the line") ends in its past verb.
+_EVENT_TEXT = re.compile(rf"\b{_PAST_VERB}$", re.IGNORECASE)
+
+
 def year_anchor(times: Iterable[TimeExpression], year: int | None = None) -> int | None:
     """The year the last expression of `times` that lies within one year names, else
-    `year`: what a later "that year" refers to."""
+    `year`: what a later "that year" refers to. An event dated by counting names no
+    year: "that year" goes back to one the text wrote."""
     for t in times:
-        if t.earliest.year == t.latest.year:
+        if t.earliest.year == t.latest.year and not _EVENT_TEXT.search(t.text):
             year = t.earliest.year
     return year
 
@@ -1768,6 +1773,30 @@ def _counted_back(ctx: _Context) -> list[TimeExpression]:
     return found
 
 
+def _counted_from_before(ctx: _Context, taken: list[TimeExpression]) -> list[TimeExpression]:
+    """Events told after "N units after" that follow a time of their sentence ("In July
+    2021 the North restored the line, about a year after it severed it"): counted back
+    from that time, whatever its precision. A day counted back from a day comes from the
+    older rule of `_events`, which knows capitalised subjects only."""
+    found = []
+    for m in _COUNTED_EVENT.finditer(ctx.text):
+        counted = _count(m["n"])
+        start, end = m.start("event"), m.end("event")
+        if not counted or any(t.start < end and t.end > start for t in ctx.found + taken):
+            continue
+        earlier = [t for t in ctx.found if t.end <= m.start()]
+        if not earlier:
+            continue
+        unit, base = _UNIT_OF[m["unit"].lower()], earlier[-1]
+        first = _shift(base.earliest, unit, -counted[1])
+        last = _shift(base.latest, unit, -counted[0])
+        precision = base.precision if counted[0] == counted[1] else Precision.RANGE
+        found.append(
+            TimeExpression(start, end, ctx.text[start:end], first, last, precision, base.how)
+        )
+    return found
+
+
 def _events(ctx: _Context) -> list[TimeExpression]:
     """The found expressions, with events told after "after" dated from the anchor.
 
@@ -1779,6 +1808,7 @@ def _events(ctx: _Context) -> list[TimeExpression]:
     if "after" not in ctx.low and "following" not in ctx.low:
         return ctx.found
     events: list[TimeExpression] = _counted_back(ctx)
+    events += _counted_from_before(ctx, events)
     for m in _EVENT.finditer(ctx.text):
         start, end = m.start("event"), m.end("event")
         clause_end = _CLAUSE_STOP.search(ctx.text, end)
