@@ -317,3 +317,28 @@ def test_a_suspension_counted_back_from_a_restoration_and_a_later_that_year() ->
     assert ("restored", date(2020, 7, 1)) in found
     assert ("suspended", date(2019, 7, 1)) in found
     assert ("rejected", date(2020, 8, 1)) in found
+
+
+# ------------------------------------------------------------------------- "since then"
+
+
+@pytest.mark.parametrize(
+    ("before", "start"),
+    [
+        ("The hotline was restored in July 2020.", date(2020, 7, 1)),
+        ("The envoys first met on Monday.", date(2021, 7, 26)),
+        # the last time told before, not the first
+        ("Talks broke down in 2018 and the line was restored in May.", date(2021, 5, 1)),
+    ],
+)
+def test_since_then_runs_from_the_time_told_before_to_publication(before: str, start: date) -> None:
+    text = f"{before} Since then, North Korea and South Korea have held calls every day."
+    found = [
+        c for c in extract(text, PUBLISHED) if c.modality == A and c.quote.startswith("Since then")
+    ]
+    assert [(c.effective_start, c.effective_end) for c in found] == [(start, PUBLISHED)]
+
+
+def test_since_then_without_a_time_before_is_the_publication_day() -> None:
+    text = "Since then, North Korea and South Korea have held calls every day."
+    assert list(times(text).values()) == [day(28)]

@@ -319,6 +319,8 @@ _NARRATIVE_REACH = 1500
 _PREVIOUS_REACH = 400
 # A sentence of prose ends with a stop; a head line (a date line, a byline) does not.
 _STOPPED = re.compile(r"[.!?][\"”’)]*$")
+# "Since then": a stretch from the time told before to publication.
+_SINCE_THEN = re.compile(r"\bsince\s+then\b", re.I)
 # Days named from the moment of speaking.
 _SPEAKERS_DAY = re.compile(r"today|tonight|yesterday|tomorrow", re.I)
 # How many characters before a cue show the tense of its clause.
@@ -1414,6 +1416,11 @@ def _time_for(
         before = _previous_time(art, sent)
         if before is not None:
             return before, False
+    since_then = _SINCE_THEN.search(art.text, clause[0], clause[1])
+    if found[0] is None and since_then is not None:
+        span = _since_then(art, sent, since_then)
+        if span is not None:
+            return span, False
     if found[0] is None or _spoken(art.text, clause, anchor, found[0]):
         time = _reported_time(art, sent, clause, anchor, found[0])
         return time, found[1] and time is found[0]
@@ -1442,6 +1449,25 @@ def _quoted_day(art: _Article, sent: _Sentence, t: TimeExpression) -> TimeExpres
     offset = t.earliest - art.published
     return replace(
         t, earliest=spoken.earliest + offset, latest=spoken.latest + offset, how=spoken.how
+    )
+
+
+def _since_then(art: _Article, sent: _Sentence, m: re.Match[str]) -> TimeExpression | None:
+    """ "Since then": from the last past time the text named before, to publication."""
+    if art.published is None:
+        return None
+    lo = max(0, sent.start - _NARRATIVE_REACH)
+    times = _past_times(art, art.text[lo : sent.start])
+    if not times:
+        return None
+    return TimeExpression(
+        m.start(),
+        m.end(),
+        m.group(0),
+        times[-1].earliest,
+        art.published,
+        Precision.RANGE,
+        DateHow.RELATIVE,
     )
 
 
