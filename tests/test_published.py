@@ -449,3 +449,29 @@ def test_what_is_no_stamp(line: str | None) -> None:
     else:
         text = f"Headline\n\n{line}\n\n{BODY}"
     assert found(text)[1] is not PublishedHow.TEXT
+
+
+@pytest.mark.parametrize(
+    ("stamp", "dateline", "expected"),
+    [
+        # the portal reposted the story weeks after its dateline
+        ("Author:Portal staffSource:news2019-05-21 21:56:05", "OSLO, April 12", date(2019, 4, 12)),
+        # a stamp early in January: the dateline's day is in the year before
+        ("Source:wire2020-01-03 08:00", "OSLO, Dec. 30", date(2019, 12, 30)),
+        ("Newsdesk2021-03-03 10:15 | 3 min read", "ROME, March 2", date(2021, 3, 2)),
+    ],
+)
+def test_a_dateline_without_a_year_takes_it_from_the_stamp_after_it(
+    stamp: str, dateline: str, expected: date
+) -> None:
+    text = f"Headline of the story\n\n{stamp}\n\n{dateline} (Agency) -- {BODY}"
+    assert found(text) == (expected, PublishedHow.TEXT)
+
+
+def test_a_stamp_inside_a_long_line_of_prose_is_no_stamp() -> None:
+    prose = (
+        "The ministry said in a statement it had sent on 2019-05-21 21:56 that the talks "
+        "between the defense ministries of the two countries had been useful and open."
+    )
+    text = f"Headline of the story\n\n{prose}\n\nOSLO, April 12 (Agency) -- {BODY}"
+    assert found(text)[0] != date(2019, 4, 12)

@@ -14,8 +14,10 @@ Inside the text, sources of a date are ranked:
    one wins. A date line that belongs to a page widget ("Today in …", the weather, stock
    tickers, a copyright line) is no publication line, nor one far after every other date
    the text mentions (a clock printed when the page was saved).
-3. After the page's HTML date, a head line that opens with a date and a time of day
-   ("2015-11-27 08:32 Agency Editor: …"), the stamp of a news portal.
+3. After the page's HTML date, the stamp of a news portal: a head line that opens with
+   a date and a time of day ("2015-11-27 08:32 Agency Editor: …"), or a short one that
+   shows them inside ("Source:agency2024-05-21 21:56:05"). A dateline without a year
+   then takes the year that puts its day on or before the stamp.
 A dateline without a year ("OSLO, June 9 (Agency) —", "ROME, April 11. /Agency/.")
 takes its year from another date of the page: the same day shown with a year, a
 month-only metadata line ("date 2019-04"), the HTML date, or else, as an inference, the
@@ -179,6 +181,10 @@ _STAMP = re.compile(
     rf"\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_FULL})\s*(?:,|at|-|–|\|)?\s*{_TIME}",
     re.IGNORECASE,
 )
+# The same stamp inside a short head line, perhaps glued to the label before it
+# ("Source:agency2024-05-21 21:56:05"): the time the page posted the story, on or after
+# the day of its dateline.
+_STAMP_INSIDE = re.compile(rf"(?P<date>{_ISO}|{_MONTH}\s+{_DAY},?\s+{_YEAR})\s*{_TIME}", re.I)
 # A masthead's founding date is the site's, not the article's: "Est. May 19, 1923". It
 # bounds nothing either, unlike most dates a text mentions.
 _FOUNDED = re.compile(r"\b(?:est|established|founded)\.?\s*[,:]?\s*$", re.IGNORECASE)
@@ -396,6 +402,15 @@ def _date_line(line: str) -> str | None:
     return m.group("date") or m.group("numeric")
 
 
+def _stamp(line: str) -> str | None:
+    """The date of a page's stamp: a head line that opens with a date and a time of day,
+    or a short one that shows them inside."""
+    m = _STAMP.match(line)
+    if m is None and len(line) <= LABELLED_MAX_CHARS:
+        m = _STAMP_INSIDE.search(line)
+    return m.group("date") if m is not None else None
+
+
 def _partial(line: str) -> _MonthDay | None:
     """A date without a year that a head line shows as the article's."""
     m = _PARTIAL_DATELINE.match(line)
@@ -464,8 +479,8 @@ def _shown(text: str, today: date) -> _Shown:
             bare_at += [(day, line.number)] if day else []
         elif (partial := _partial(rest)) is not None:
             shown.partial.append(partial)
-        elif (stamp := _STAMP.match(rest)) is not None:
-            day = _plausible(parse_date(stamp.group("date"), rest), today)
+        elif (stamp := _stamp(rest)) is not None:
+            day = _plausible(parse_date(stamp, rest), today)
             stamped_at += [(day, line.number)] if day else []
     mentions = [
         (day, line.number)
@@ -506,6 +521,16 @@ def _year_shown(md: _MonthDay, shown: _Shown, meta: date | None) -> date | None:
             found = md.in_year(year)
             if found is not None and abs((found - meta).days) <= NEAR_DAYS:
                 return found
+    return None
+
+
+def _year_before(md: _MonthDay, stamp: date) -> date | None:
+    """The last such day on or before a page's stamp, within a year: a page posts its
+    story on the day of the dateline or later."""
+    for year in (stamp.year, stamp.year - 1):
+        found = md.in_year(year)
+        if found is not None and found <= stamp:
+            return found
     return None
 
 
@@ -559,6 +584,10 @@ def _from_text(text: str, meta: date | None, today: date) -> _Found:
     if meta is not None:
         return meta, PublishedHow.TEXT, None
     if shown.stamped:
+        for md in shown.partial:
+            found = _year_before(md, shown.stamped[0])
+            if found is not None:
+                return found, PublishedHow.TEXT, None
         return shown.stamped[0], PublishedHow.TEXT, None
     for md in shown.partial:
         found = _plausible(_year_inferred(md, shown), today)
