@@ -91,6 +91,19 @@ def test_a_when_clause_with_its_own_time_keeps_it() -> None:
             "rejected",
             26,
         ),
+        # where it was said stands between the verb and the day
+        (
+            "The agency said in a Twitter post on Saturday that Iran and Saudi Arabia resumed "
+            "talks in Baghdad.",
+            "restored",
+            24,
+        ),
+        (
+            "Seoul told reporters at a briefing on Tuesday that North Korea restored the "
+            "hotline with South Korea.",
+            "restored",
+            27,
+        ),
     ],
 )
 def test_a_past_event_dated_only_by_its_telling_happened_in_the_days_before(
@@ -259,6 +272,33 @@ def test_a_day_after_a_complete_since_phrase_dates_the_main_verb(
     text: str, key: str, expected: Interval
 ) -> None:
     assert {iv for (_, state), iv in times(text).items() if state == key} == {expected}
+
+
+def test_the_first_contact_since_an_event_is_not_dated_by_the_event() -> None:
+    text = (
+        "Russia and Turkey have held their first phone call since Ankara downed a Russian "
+        "jet last year, the Kremlin said."
+    )
+    assert set(times(text).values()) == {day(28)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # contacts counted since a time took place since then
+        (
+            "India and Pakistan have held three rounds of talks since 2019.",
+            (date(2019, 1, 1), PUBLISHED),
+        ),
+        # the last contact before a gap
+        (
+            "India and Pakistan have not held talks since 2019.",
+            (date(2019, 1, 1), date(2019, 12, 31)),
+        ),
+    ],
+)
+def test_contacts_since_a_time_keep_it(text: str, expected: Interval) -> None:
+    assert times(text)[("IN-PK", "open")] == expected
 
 
 @pytest.mark.parametrize(

@@ -111,9 +111,17 @@ _OCCASION = re.compile(
 )
 _OF_KIND = re.compile(r"\s+(?:for|of)\s+(?:[\w-]+\s+)?", re.I)
 _DEFINITE = re.compile(r"\b(?:the|these|those|this|that|such|its|their|both)\s+(?:\w+\s+)?$", re.I)
+# A verb of speaking, perhaps with where it was said ("said in a statement on", "told
+# reporters at a briefing on").
 _SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|added|noted|stated|reported|confirmed)\s+(?:\w+\s+){0,2}$", re.I
+    r"\b(?:said|says|told|announced|added|noted|stated|reported|confirmed)\s+"
+    r"(?:(?:\w+\s+)?(?:in|at|during)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|post|tweet|interview|briefing|conference|release|message|speech|"
+    r"address)\s+)?(?:\w+\s+){0,2}$",
+    re.I,
 )
+# How far before a time its verb of speaking may stand.
+_SPEECH_REACH = 60
 _SUBORDINATE_OPENING = re.compile(r"(?:While|Although|Though|Whereas)\b[^,;]{3,200},\s+")
 # At most two lower-case words between a modifier and its noun ("military and security
 # talks"); a capitalised word means the modifier belongs to a title ("Defense Minister").
@@ -1440,7 +1448,7 @@ def _quoted_day(art: _Article, sent: _Sentence, t: TimeExpression) -> TimeExpres
         u
         for u in sent.times
         if u.precision == Precision.DAY
-        and _SPEECH_BEFORE.search(art.text, max(sent.start, u.start - 30), u.start)
+        and _SPEECH_BEFORE.search(art.text, max(sent.start, u.start - _SPEECH_REACH), u.start)
         and not inside_quotation(art.text, sent.paragraph_start, u.start)
     ]
     spoken = said[0] if said else _recent_day_before(art, sent, spoken=True)
@@ -1497,9 +1505,9 @@ def _reported_time(
 
 def _spoken(text: str, clause: Span, anchor: Span, t: TimeExpression) -> bool:
     """Whether a time dates the telling ("said on Monday that ..."), not the event."""
-    return bool(_SPEECH_BEFORE.search(text, max(clause[0], t.start - 30), t.start)) and not (
-        anchor[0] <= t.start - 1 <= anchor[1] + 30
-    )
+    return bool(
+        _SPEECH_BEFORE.search(text, max(clause[0], t.start - _SPEECH_REACH), t.start)
+    ) and not (anchor[0] <= t.start - 1 <= anchor[1] + 30)
 
 
 def _narrative_day(art: _Article, sent: _Sentence) -> TimeExpression | None:
@@ -1564,7 +1572,7 @@ def _recent_day_before(
         for t in _past_times(art, before)
         if t.precision == Precision.DAY
         and (art.published - t.latest).days <= _SAME_EVENT_DAYS
-        and (not spoken or _SPEECH_BEFORE.search(before, max(0, t.start - 30), t.start))
+        and (not spoken or _SPEECH_BEFORE.search(before, max(0, t.start - _SPEECH_REACH), t.start))
     ]
     # The last: a dateline's day ("ANKARA, July 6 -") comes before the story's own.
     return days[-1] if days else None
@@ -1620,9 +1628,20 @@ def _time_in(
             continue
         if _FIRST_TIME.search(text, max(area[0], t.start - 30), t.start):
             continue
-        gap = _SINCE_WORD.search(text, anchor[0], t.start) if state == State.RESTORED else None
+        # "the first meeting since the war began on February 24": the time dates the gap,
+        # for the meeting as a restoration and as a contact alike.
+        first = (
+            state == State.OPEN
+            and not last_contact
+            and bool(_FIRST_BEFORE.search(text, max(clause[0], anchor[0] - 30), t.start))
+        )
+        gap = (
+            _SINCE_WORD.search(text, anchor[0], t.start)
+            if state == State.RESTORED or first
+            else None
+        )
         if gap and not _closed_before(sent, gap.start(), t):
-            continue  # "the first meeting since the war began on February 24": the gap
+            continue
         if (
             state == State.SUSPENDED
             and t.start >= anchor[1]
