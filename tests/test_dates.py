@@ -1109,10 +1109,28 @@ def test_an_event_counted_back_is_no_year_for_a_later_that_year() -> None:
         "The line had been cut for a year when talks resumed.",
         "The talks will be suspended for two weeks.",
         "Contacts have been frozen, and talks held for two days failed.",
+        # a relative clause is no participle set off by commas
+        "The ministers, who met for two days, agreed to talk again.",
+        "The envoys, after talks for two days, flew home.",
     ],
 )
 def test_a_duration_outside_a_present_perfect_is_no_time(sentence: str) -> None:
     assert find_times(sentence, MAY23) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first"),
+    [
+        ("The talks, frozen for two years, resumed on Monday.", d("2021-05-10")),
+        ("The hotline, largely suspended for a year, works again.", d("2022-05-10")),
+        ("The dialogue, broken off for months, was revived.", d("2022-11-10")),
+    ],
+)
+def test_a_duration_after_a_participle_set_off_by_commas_is_the_span_up_to_publication(
+    sentence: str, first: date
+) -> None:
+    spans = [(f.earliest, f.latest) for f in find_times(sentence, MAY23) if f.precision == R]
+    assert spans == [(first, MAY23)]
 
 
 # --- "that year": the year named before ----------------------------------------------

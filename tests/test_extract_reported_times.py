@@ -382,3 +382,10 @@ def test_since_then_runs_from_the_time_told_before_to_publication(before: str, s
 def test_since_then_without_a_time_before_is_the_publication_day() -> None:
     text = "Since then, North Korea and South Korea have held calls every day."
     assert list(times(text).values()) == [day(28)]
+
+
+def test_a_suspension_that_lasted_until_a_resumption_spans_its_duration() -> None:
+    text = "The talks between Greece and Turkey, frozen for two years, resumed on Monday."
+    found = times(text)
+    assert found[("GR-TR", "suspended")] == (date(2019, 7, 28), PUBLISHED)
+    assert found[("GR-TR", "restored")] == day(26)

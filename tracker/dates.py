@@ -618,6 +618,12 @@ _PRESENT_PERFECT = re.compile(
     r"\b(?:has|have|hasn['’]t|haven['’]t|['’]ve)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|t|wn|ne|un|ng)\b"
 )
 _PUNCTUATION = re.compile(r"[,;:!?]")
+# A participle set off by a comma, as of a state that held until the sentence's event:
+# "the talks, frozen for two years, resumed".
+_APPOSITIVE_PARTICIPLE = re.compile(
+    r",\s+(?:(?:largely|mostly|effectively|virtually)\s+)?[a-z]+(?:ed|en|cut|shut)"
+    r"(?:\s+(?:off|down|up))?\s+$"
+)
 # "a day after Pyongyang restored the line": how long before the day named earlier.
 _GAP_BEFORE = re.compile(rf"(?<!\w)(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+$", re.IGNORECASE)
 _DIGITS = re.compile(r"[0-9]+")
@@ -1286,7 +1292,9 @@ def _resolve_for(m: re.Match[str], ctx: _Context) -> _Interval | None:
         return None
     begin = _sentence_start(ctx.text, m.start())
     perfect = [p.end() for p in _PRESENT_PERFECT.finditer(ctx.low, begin, m.start())]
-    if not perfect or _PUNCTUATION.search(ctx.low, perfect[-1], m.start()) is not None:
+    if (
+        not perfect or _PUNCTUATION.search(ctx.low, perfect[-1], m.start()) is not None
+    ) and not _APPOSITIVE_PARTICIPLE.search(ctx.low, begin, m.start()):
         return None
     if m["unit"]:
         unit = _UNIT_OF[m["unit"].lower()]

@@ -275,7 +275,7 @@ _SINCE_WORD = re.compile(r"\bsince\b", re.I)
 # The slot of a contact that was called off: "scheduled for next week".
 _SLOT_BEFORE = re.compile(r"\b(?:scheduled|slated|planned|set|due)\s+(?:for|on|in)\s+$", re.I)
 _NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
-_SINCE_NEXT = re.compile(r"\s+since\b", re.I)
+_SINCE_NEXT = re.compile(r"\s+(?:since|for)\b", re.I)
 _PARTICIPLE_END = re.compile(r"(?:ed|en|cut|shut|down|off|hold)$", re.I)
 _PERFECT = re.compile(
     r"\b(?:has|have|had|having)\s+(?:(?:not|never|already|also|long|just|largely|mostly)\s+)?"
