@@ -389,3 +389,54 @@ def test_a_suspension_that_lasted_until_a_resumption_spans_its_duration() -> Non
     found = times(text)
     assert found[("GR-TR", "suspended")] == (date(2019, 7, 28), PUBLISHED)
     assert found[("GR-TR", "restored")] == day(26)
+
+
+# ------------------------------------------------------------- "After two days, ..."
+
+
+@pytest.mark.parametrize(
+    ("before", "opening", "expected"),
+    [
+        ("China and India agreed on Monday to talk.", "Two days later", day(28)),
+        ("China and India agreed on Friday to talk.", "After three days", day(26)),
+        (
+            "China and India agreed in March to talk.",
+            "After two weeks",
+            (date(2021, 3, 15), date(2021, 4, 14)),
+        ),
+        (
+            "China and India agreed in March to talk.",
+            "Within a month",
+            (date(2021, 3, 1), date(2021, 4, 30)),
+        ),
+    ],
+)
+def test_a_sentence_opening_by_counting_on_counts_from_the_time_told_before(
+    before: str, opening: str, expected: Interval
+) -> None:
+    text = f"{before} {opening}, the leaders of India and China held talks."
+    assert times(text)[("CN-IN", "open")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nothing told before to count from: no day after publication
+        "Two days later, the leaders of India and China held talks.",
+        # "after two days of talks" counts nothing on
+        "China and India agreed in March to talk. After two days of talks, the leaders of "
+        "India and China met.",
+    ],
+)
+def test_no_count_without_a_time_before_or_a_bare_count(text: str) -> None:
+    found = [c for c in extract(text, PUBLISHED) if c.pair == "CN-IN"]
+    assert found
+    assert all(c.modality == A and c.effective_end == PUBLISHED for c in found)
+
+
+def test_the_sentences_own_time_beats_the_count() -> None:
+    text = (
+        "China and India agreed on Monday to talk. Two days later, the leaders of India and "
+        "China held talks on Friday."
+    )
+    assert times(text)[("CN-IN", "open")] == day(23)

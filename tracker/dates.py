@@ -1725,6 +1725,41 @@ def told_in_past(clause: str, *, perfect: bool = False) -> bool:
     return perfect or not (_PERFECT_AUXILIARY.search(clause) or _PAST_PERFECT.search(clause))
 
 
+# A sentence that opens by counting on from the time told before: "After two days, ...",
+# "Two weeks later, ...", "Within a month, ...".
+_GAP_OPENING = re.compile(
+    rf"[\W_]*(?:(?:after|within)\s+(?:about\s+|some\s+|nearly\s+)?(?P<n>{_NUM})\s+"
+    rf"(?P<unit>{_UNIT})|(?P<n2>{_NUM})\s+(?P<unit2>{_UNIT})\s+later)\s*,",
+    re.IGNORECASE,
+)
+
+
+def opens_by_counting(sentence: str) -> bool:
+    """Whether a sentence opens by counting on from the time told before."""
+    return _GAP_OPENING.match(sentence) is not None
+
+
+def counted_on(sentence: str, before: TimeExpression) -> TimeExpression | None:
+    """The time of a sentence that opens by counting on from `before`, the last time the
+    text told ("In October India announced a deal. After two days, the leaders met."):
+    `before` moved on by the count, located on the opening words. None for any other
+    sentence."""
+    m = _GAP_OPENING.match(sentence)
+    if m is None:
+        return None
+    counted = _count(m["n"] or m["n2"])
+    if counted is None:
+        return None
+    unit = _UNIT_OF[(m["unit"] or m["unit2"]).lower()]
+    within = m.group(0).lower().lstrip(" \t\n\"'“‘").startswith("within")
+    first = before.earliest if within else _shift(before.earliest, unit, counted[0])
+    last = _shift(before.latest, unit, counted[1])
+    precision = Precision.DAY if first == last else Precision.RANGE
+    return TimeExpression(
+        m.start(), m.end(), sentence[m.start() : m.end()], first, last, precision, before.how
+    )
+
+
 # An event dated by counting ("a year after it severed the line") ends in its past verb.
 _EVENT_TEXT = re.compile(rf"\b{_PAST_VERB}$", re.IGNORECASE)
 

@@ -50,7 +50,15 @@ import pysbd
 from tracker.articles import paragraphs as article_paragraphs
 from tracker.articles import split_glued
 from tracker.cues import Cues, KindNoun, StateCue, cues, lowered_pattern
-from tracker.dates import TimeExpression, day_anchor, find_times, told_in_past, year_anchor
+from tracker.dates import (
+    TimeExpression,
+    counted_on,
+    day_anchor,
+    find_times,
+    opens_by_counting,
+    told_in_past,
+    year_anchor,
+)
 from tracker.gazetteer import NON_STATE, PAIR, PERSON, PLACE, Mention, find_mentions
 from tracker.parties import (
     Actor,
@@ -327,6 +335,8 @@ _NARRATIVE_REACH = 1500
 _PREVIOUS_REACH = 400
 # A sentence of prose ends with a stop; a head line (a date line, a byline) does not.
 _STOPPED = re.compile(r"[.!?][\"”’)]*$")
+# How far into a sentence its opening words reach ("Two weeks later,").
+_OPENING_REACH = 30
 # "Since then": a stretch from the time told before to publication.
 _SINCE_THEN = re.compile(r"\bsince\s+then\b", re.I)
 # Days named from the moment of speaking.
@@ -445,6 +455,8 @@ class _Article:
     anchor: date | None = None
     # The last year they named: what "that year" is.
     year: int | None = None
+    # The last past time they named: what "since then" and "two days later" count from.
+    told: TimeExpression | None = None
 
 
 # --------------------------------------------------------------------------- segmentation
@@ -1426,9 +1438,16 @@ def _time_for(
             return before, False
     since_then = _SINCE_THEN.search(art.text, clause[0], clause[1])
     if found[0] is None and since_then is not None:
-        span = _since_then(art, sent, since_then)
+        span = _since_then(art, since_then)
         if span is not None:
             return span, False
+    if opens_by_counting(art.text[sent.start : sent.end]) and (
+        found[0] is None or found[0].start < sent.start + _OPENING_REACH
+    ):
+        # "Two days later, ...": counted from the time told before, or from nothing.
+        found = (_counted_on(art, sent), False)
+        if found[0] is not None:
+            return found
     if found[0] is None or _spoken(art.text, clause, anchor, found[0]):
         time = _reported_time(art, sent, clause, anchor, found[0])
         return time, found[1] and time is found[0]
@@ -1460,23 +1479,33 @@ def _quoted_day(art: _Article, sent: _Sentence, t: TimeExpression) -> TimeExpres
     )
 
 
-def _since_then(art: _Article, sent: _Sentence, m: re.Match[str]) -> TimeExpression | None:
+def _since_then(art: _Article, m: re.Match[str]) -> TimeExpression | None:
     """ "Since then": from the last past time the text named before, to publication."""
-    if art.published is None:
-        return None
-    lo = max(0, sent.start - _NARRATIVE_REACH)
-    times = _past_times(art, art.text[lo : sent.start])
-    if not times:
+    before = art.told
+    if art.published is None or before is None:
         return None
     return TimeExpression(
         m.start(),
         m.end(),
         m.group(0),
-        times[-1].earliest,
+        before.earliest,
         art.published,
         Precision.RANGE,
         DateHow.RELATIVE,
     )
+
+
+def _counted_on(art: _Article, sent: _Sentence) -> TimeExpression | None:
+    """The time of a sentence that opens by counting on from the time told before
+    ("After two days, ...", "Two weeks later, ..."), if it is not after publication."""
+    before = art.told
+    if before is None:
+        return None
+    t = counted_on(art.text[sent.start : sent.end], before)
+    if t is None or (art.published is not None and t.earliest > art.published):
+        return None
+    latest = min(t.latest, art.published) if art.published else t.latest
+    return replace(t, start=t.start + sent.start, end=t.end + sent.start, latest=latest)
 
 
 def _reported_time(
@@ -1543,13 +1572,15 @@ def _sentence_before(art: _Article, sent: _Sentence) -> str:
     return window[breaks[-1] if breaks else 0 :]
 
 
+def _told_past(art: _Article, t: TimeExpression) -> bool:
+    """Whether a time names a past moment of its own, not a bound ("since 2015")."""
+    return not _CONTEXTUAL_TIMES.match(t.text) and (
+        art.published is None or t.latest <= art.published
+    )
+
+
 def _past_times(art: _Article, text: str) -> list[TimeExpression]:
-    return [
-        t
-        for t in find_times(text, art.published)
-        if not _CONTEXTUAL_TIMES.match(t.text)
-        and (art.published is None or t.latest <= art.published)
-    ]
+    return [t for t in find_times(text, art.published) if _told_past(art, t)]
 
 
 def _previous_time(art: _Article, sent: _Sentence) -> TimeExpression | None:
@@ -2280,9 +2311,12 @@ def _read_times(art: _Article, span: Span) -> None:
 
 
 def _move_on(art: _Article, times: Sequence[TimeExpression]) -> None:
-    """The day and the year the text last named, once `times` have been read."""
+    """The day, the year and the past time the text last named, once `times` have been
+    read."""
     art.anchor = day_anchor(times, art.anchor)
     art.year = year_anchor(times, art.year)
+    past = [t for t in times if _told_past(art, t)]
+    art.told = past[-1] if past else art.told
 
 
 def _named_as_place(text: str, mention: Mention, c: Cues) -> bool:
