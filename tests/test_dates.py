@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from tracker.dates import (
     TimeExpression,
     _find_times_slowly,
+    counted_on,
     day_anchor,
     find_times,
     publication_interval,
@@ -1187,3 +1188,34 @@ def test_extraction_carries_the_year_across_paragraphs() -> None:
         date(2021, 8, 1),
         date(2021, 8, 31),
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("After two days, the envoys met.", (d("2010-10-24"), d("2010-10-24"))),
+        ("Three weeks later, the line was cut.", (d("2010-11-12"), d("2010-11-12"))),
+        ("Within a week, talks resumed.", (d("2010-10-22"), d("2010-10-29"))),
+        ("After a few days, talks resumed.", (d("2010-10-24"), d("2010-10-26"))),
+    ],
+)
+def test_a_sentence_counting_on_from_the_time_before(
+    sentence: str, expected: tuple[date, date]
+) -> None:
+    before = find_times("The envoys arrived on Friday, October 22.", SAT)[0]
+    found = counted_on(sentence, before)
+    assert found is not None
+    assert (found.earliest, found.latest) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After two days of talks, the envoys met.",
+        "After talks, the envoys met.",
+        "The envoys met two days later.",
+    ],
+)
+def test_what_does_not_count_on(sentence: str) -> None:
+    before = find_times("The envoys arrived on Friday, October 22.", SAT)[0]
+    assert counted_on(sentence, before) is None
