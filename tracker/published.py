@@ -3,7 +3,8 @@
 The order of trust is domain.md's ("Articles"): the caller, a sidecar file, the text
 itself (a dateline, a "Posted … on" or "Published:" line, a date line under the
 headline), the page's HTML metadata, and last an inference: the latest full date the
-text mentions, which is a lower bound of the publication date.
+text mentions, which is a lower bound of the publication date (unless its sentence tells
+it as still to come: "will meet on May 3, 2019").
 
 Inside the text, sources of a date are ranked:
 1. Labelled lines ("Published", "Updated", "Posted", "First published", "Last modified",
@@ -188,6 +189,14 @@ _STAMP_INSIDE = re.compile(rf"(?P<date>{_ISO}|{_MONTH}\s+{_DAY},?\s+{_YEAR})\s*{
 # A masthead's founding date is the site's, not the article's: "Est. May 19, 1923". It
 # bounds nothing either, unlike most dates a text mentions.
 _FOUNDED = re.compile(r"\b(?:est|established|founded)\.?\s*[,:]?\s*$", re.IGNORECASE)
+# What tells a date as still to come in its sentence: a future verb, a plan, a present
+# progressive ("is taking over on"), "upcoming".
+_COMING = re.compile(
+    r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:to|due|scheduled|set|expected|planned)|"
+    r"(?:is|are)\s+\w+ing|upcoming)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+_STOP = re.compile(r"[.!?][\"”’)]*\s")
 # Words before the date of a short line that say it is not the article's date: a
 # founding date, or a member's "Joined", "Member since".
 _NOT_PUBLICATION = re.compile(
@@ -286,10 +295,14 @@ def mentioned_dates(text: str) -> Iterator[date]:
 
 
 def _mentions(line: str) -> Iterator[date]:
-    """The full dates of a line that can bound its publication: not a masthead's "Est. …"."""
+    """The full dates of a line that can bound its publication: not a masthead's "Est. …",
+    nor a date its sentence tells as still to come ("will take over on January 1, 2022")."""
     for m in FULL_DATE.finditer(line):
         day = parse_date(m.group(0))
-        if day is not None and not _FOUNDED.search(line, 0, m.start()):
+        if day is None or _FOUNDED.search(line, 0, m.start()):
+            continue
+        begin = max((b.end() for b in _STOP.finditer(line, 0, m.start())), default=0)
+        if not _COMING.search(line, begin, m.start()):
             yield day
 
 
