@@ -244,9 +244,9 @@ _COMPLEMENT_GAP = re.compile(r"\s+(?:between|with|among|involving|of)\s+[^;:]*?\
 _OBJECT_LEAD = re.compile(r"[^.;:!?]{0,80}?", re.S)
 # Between two channels the cue governs together.
 _COORDINATION = re.compile(
-    r"(?:\s+(?:between|with|of|to|among|on|in)\s+[^;:.]{0,60}?)?[\s,]*"
-    r"(?:and|or|as\s+well\s+as|plus|along\s+with|including|in\s+addition\s+to)\s+"
-    r"(?:[\w’'-]+\s+){0,3}",
+    r"(?:\s+(?:between|with|of|to|among|on|in)\s+[^;:.]{0,60}?)?"
+    r"(?:[\s,]*(?:and|or|as\s+well\s+as|plus|along\s+with|including|in\s+addition\s+to)\s+"
+    r"|,\s+)(?:[\w’'-]+\s+){0,3}",
     re.I,
 )
 # Times that bound or measure rather than date: "since 2016", "before the talks", "for
@@ -289,6 +289,9 @@ _SUBORDINATOR = re.compile(
 )
 # Future words that announce a decision when they go with a suspension.
 _DECIDED = frozenset(["will", "shall", "’ll", "'ll"])
+# A contact named as the setting of an aim is presupposed: "sought to mend ties in their
+# first call since the crash" (the aim is the mending, the call happened).
+_DEFINITE_SETTING = re.compile(r"\b(?:in|during|at)\s+(?:their|the|its|his|her)\s+$", re.I)
 _CONTINUE = re.compile(r"\s+(?:continue|keep)\s+(?:to\s+|on\s+)?", re.I)
 _DONE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\b", re.I)
 _SCHEDULED = re.compile(r"scheduled|slated|planned|upcoming|to\s+be\s+held", re.I)
@@ -401,6 +404,7 @@ class _Candidate:
     anchor: int
     after_time: bool = False
     whole_sentence: bool = False
+    adjunct: bool = False
 
 
 @dataclass
@@ -1331,6 +1335,8 @@ def _modality(art: _Article, sent: _Sentence, clause: Span, anchor: Span, state:
             if _attributive(sent, text, m):
                 continue
             word = m.group().lower()
+            if modality == Modality.INTENT and _DEFINITE_SETTING.search(text, m.end(), anchor[0]):
+                continue  # "sought to heal ties in their first call": the call took place
             if word in _DECIDED and _CONTINUE.match(text, m.end()):
                 continue  # "will continue to use the line": in use now, and after
             if state == State.SUSPENDED and (
@@ -1637,6 +1643,7 @@ def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candida
         )
         if candidate:
             candidate.whole_sentence = whole
+            candidate.adjunct = cue.adjunct
             if cue.kind is not None:
                 candidate.kind = cue.kind
             found.append(candidate)
@@ -1714,7 +1721,12 @@ def _coordinated_kinds(
             continue
         gap = (previous.end, noun.start)
         if not _COORDINATION.fullmatch(text, *gap):
-            if noun.hint or _COMPLEMENT_GAP.fullmatch(text, *gap):
+            if (
+                noun.hint
+                or not text[gap[0] : gap[1]].strip()
+                or _COMPLEMENT_GAP.fullmatch(text, *gap)
+            ):
+                # "theater commanders talks": the head noun of the same channel.
                 previous = noun if noun.end > previous.end else previous
                 continue
             break
@@ -1773,6 +1785,8 @@ def _event_candidates(
             continue
         if c.event_opinions.search(text, max(clause[0], noun.start - 60), noun.start):
             continue  # "praised the talks last week": the opinion's time, not the talks'
+        if c.event_enders.search(text, max(clause[0], noun.start - 60), noun.start):
+            continue  # "ended the dialogue in 2008": not a contact held then
         # A false friend may run on past the noun: "a meeting of ministers from ten countries".
         reach = (max(clause[0], noun.start - 40), clause[1])
         if any(
@@ -1920,7 +1934,7 @@ def _sentence_claims(art: _Article, sent: _Sentence, index: int) -> list[Claim]:
     candidates = _cue_candidates(art, sent, index)
     taken = [(c.anchor, c.anchor + 1) for c in candidates]
     candidates += _event_candidates(art, sent, index, taken)
-    candidates = _prefer_changes(_restored_by_contact(candidates))
+    candidates = _prefer_changes(_restored_by_contact(_adjuncts_follow_verbs(candidates)))
     candidates = [
         c
         for c in candidates
@@ -1944,6 +1958,27 @@ def _sentence_claims(art: _Article, sent: _Sentence, index: int) -> list[Claim]:
             art.last_kind = named[-1]
         art.last_blocked = _last_named_blocked(art, sent)
     return claims
+
+
+def _adjuncts_follow_verbs(candidates: list[_Candidate]) -> list[_Candidate]:
+    """An adverbial that counts a gap reports no event of its own: "after a three-year
+    hiatus, the two sides agreed to resume talks" is an agreement, not a restoration.
+    Its claim takes the modality of the verb's claim in the same clause, for the pair."""
+    out = []
+    for cand in candidates:
+        if cand.adjunct and cand.modality == Modality.ASSERTED:
+            verbs = sorted(
+                (
+                    o
+                    for o in candidates
+                    if not o.adjunct and o.pair == cand.pair and o.clause == cand.clause
+                ),
+                key=lambda o: o.anchor,
+            )
+            if verbs and all(v.modality != Modality.ASSERTED for v in verbs):
+                cand = replace(cand, modality=verbs[0].modality)
+        out.append(cand)
+    return out
 
 
 def _last_named_blocked(art: _Article, sent: _Sentence) -> bool:

@@ -1,0 +1,284 @@
+"""How far a word reaches: lists of channels under one verb, adverbials of a gap, aims
+around a contact, people counted by nationality, and names of another generation.
+
+Every sentence here is written for the test; dates are resolved against PUBLISHED, a
+Wednesday.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.claims import DIP, OPEN, PUBLISHED, REST, SUSP, A, asserted, fact
+from tracker.extract import extract
+from tracker.vocab import Kind, Modality
+
+MIL = Kind.MILITARY_RELATIONS
+POLICY = Kind.DEFENSE_POLICY_TALKS
+
+
+def modalities(text: str) -> set[tuple[str, str, str, str]]:
+    """(pair, kind, state, modality) of every claim of a text."""
+    return {
+        (c.pair, c.kind.value, c.state.value, c.modality.value) for c in extract(text, PUBLISHED)
+    }
+
+
+# ------------------------------------------------------------------ lists of channels
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "China cancelled theater commanders talks, defense policy coordination talks "
+            "and maritime consultative meetings with the United States on Friday.",
+            {Kind.THEATER_COMMANDERS, POLICY, Kind.MARITIME_SAFETY_TALKS},
+        ),
+        (
+            "Beijing suspended defense policy talks, maritime consultative talks and "
+            "military exchanges with Washington.",
+            {POLICY, Kind.MARITIME_SAFETY_TALKS, MIL},
+        ),
+        (
+            "Washington postponed the defense consultative talks and the maritime safety "
+            "dialogue with Beijing.",
+            {POLICY, Kind.MARITIME_SAFETY_TALKS},
+        ),
+    ],
+)
+def test_a_verb_over_a_list_of_channels_reaches_each(text: str, kinds: set[Kind]) -> None:
+    assert asserted(text) == {fact("CN-US", k, SUSP) for k in kinds}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The comma closes the object: what follows is the speaker, not another channel.
+        "China suspended the military talks with the United States, the ministry said.",
+        "Beijing suspended military exchanges with Washington, its defense ministry said.",
+    ],
+)
+def test_a_comma_before_no_channel_adds_no_kind(text: str) -> None:
+    assert asserted(text) == {fact("CN-US", MIL, SUSP)}
+
+
+# ------------------------------------------------------------- adverbials of a gap
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After a three-year hiatus, Greece and Turkey have agreed to resume the talks.",
+        "Following a five-year hiatus, the two Koreas agreed on Friday to restart military talks.",
+        "After a long pause, India and Pakistan will hold talks next week.",
+        "After a two-year freeze, India hopes to resume its dialogue with China.",
+    ],
+)
+def test_a_gap_adverbial_is_as_sure_as_its_verb(text: str) -> None:
+    claims = modalities(text)
+    assert claims, "the clause still names a restoration"
+    assert all(m != A.value for *_, m in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The two Koreas restarted military talks on Friday after a five-year hiatus.",
+            fact("KP-KR", POLICY, REST),
+        ),
+        (
+            "After a three-year hiatus, Greece and Turkey resumed exploratory talks in Athens.",
+            fact("GR-TR", DIP, REST),
+        ),
+    ],
+)
+def test_a_gap_adverbial_of_a_reported_restoration_stays_asserted(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in asserted(text)
+
+
+# ------------------------------------------------------------- aims around a contact
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Putin and Erdogan sought to mend ties in their first phone call since the jet "
+            "was downed.",
+            "RU-TR",
+        ),
+        (
+            "India and China tried to ease tensions during their first talks in two years.",
+            "CN-IN",
+        ),
+    ],
+)
+def test_a_contact_named_as_the_setting_of_an_aim_took_place(text: str, pair: str) -> None:
+    assert any(p == pair and s == REST.value for p, _, s in asserted(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and China want to hold their first talks in two years.",
+        "Putin and Erdogan hope to mend ties in a first phone call since the jet was downed.",
+        "Putin and Erdogan sought to mend ties with their first phone call since the crash.",
+    ],
+)
+def test_a_contact_that_is_the_aim_itself_is_not_reported(text: str) -> None:
+    assert not any(s == REST.value for _, _, s in asserted(text))
+
+
+# --------------------------------------------------------------- counted people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three Russians met American officials in June.",
+        "A group of Americans met Russian diplomats in Moscow last week.",
+        "Several Indians spoke with Pakistani officials at the border on Monday.",
+        "Dozens of Russians met US lawmakers in 2019.",
+    ],
+)
+def test_people_counted_by_nationality_are_not_their_state(text: str) -> None:
+    assert asserted(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russians have declined to engage with the Pentagon.",
+        "The Americans and the Russians spoke on the hotline on Monday.",
+    ],
+)
+def test_a_nationality_with_the_article_stands_for_the_state(text: str) -> None:
+    assert any(p == "RU-US" for p, _, _ in asserted(text))
+
+
+# ----------------------------------------------------------- another generation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump Jr. met the Russian ambassador in June 2016.",
+        "Donald Trump, Jr., spoke with Russian officials last year.",
+    ],
+)
+def test_a_junior_is_not_the_office_holder(text: str) -> None:
+    assert asserted(text, date(2018, 1, 5)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "pair"),
+    [
+        # The holder's own suffix, as the gazetteer lists it.
+        (
+            "Gen. Joseph F. Dunford Jr. spoke with his Russian counterpart on Monday.",
+            date(2018, 1, 5),
+            "RU-US",
+        ),
+        # A numeral is part of the holder's name.
+        (
+            "Lloyd J. Austin III spoke with his Chinese counterpart on Tuesday.",
+            date(2024, 4, 17),
+            "CN-US",
+        ),
+        ("Donald Trump met Russian President Vladimir Putin last year.", date(2018, 1, 5), "RU-US"),
+    ],
+)
+def test_the_holder_with_his_own_name_stays(text: str, published: date, pair: str) -> None:
+    assert any(p == pair and s == OPEN.value for p, _, s in asserted(text, published))
+
+
+# ------------------------------------------------------------------ ending talks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "North Korea and South Korea on Wednesday ended their first talks between "
+            "military generals.",
+            fact("KP-KR", POLICY, OPEN),
+        ),
+        (
+            "The two Koreas concluded three days of military talks on Friday.",
+            fact("KP-KR", POLICY, OPEN),
+        ),
+        (
+            "China and Japan wrapped up a round of talks in Tokyo on Monday.",
+            fact("CN-JP", DIP, OPEN),
+        ),
+    ],
+)
+def test_two_sides_that_ended_talks_held_them(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in asserted(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One side ending talks with the other may have broken them off.
+        "Pakistan ended talks with India after the attack.",
+        "India ended the composite dialogue with Pakistan in 2008.",
+        "Japan boycotted the summit with China last year.",
+        "Seoul walked out of the talks with Pyongyang on Monday.",
+    ],
+)
+def test_one_side_ending_or_leaving_talks_reports_no_contact(text: str) -> None:
+    assert not any(s == OPEN.value for _, _, s in asserted(text))
+
+
+# ------------------------------------------------------------- idioms and objects
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Military ties between the United States and China were ruptured by the "
+            "collision in April 2001.",
+            fact("CN-US", MIL, SUSP),
+        ),
+        (
+            "The rupture of relations between Moscow and Ankara followed the downing of the jet.",
+            fact("RU-TR", DIP, SUSP),
+        ),
+        ("Turkey has recalled its Israeli ambassador.", fact("IL-TR", DIP, SUSP)),
+        ("Turkey called off a joint naval exercise with Israel.", fact("IL-TR", MIL, SUSP)),
+        (
+            "Washington and Seoul suspended their joint exercises in 2018.",
+            fact("KR-US", MIL, SUSP),
+        ),
+    ],
+)
+def test_ruptures_recalls_and_exercises_called_off(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in asserted(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gas pipeline between Russia and Turkey ruptured in March.",
+        "China suspended military exercises near Taiwan.",
+        "North Korea condemned the joint drills between Seoul and Washington.",
+    ],
+)
+def test_near_misses_of_ruptures_and_exercises(text: str) -> None:
+    assert not any(s == SUSP.value for _, _, s in asserted(text))
+
+
+def test_modalities_helper_sees_every_claim() -> None:
+    claims = modalities("After a three-year hiatus, Greece and Turkey have agreed to resume talks.")
+    assert ("GR-TR", DIP.value, REST.value, Modality.PLANNED.value) in claims
+    assert PUBLISHED.weekday() == 2
