@@ -282,3 +282,67 @@ def test_modalities_helper_sees_every_claim() -> None:
     claims = modalities("After a three-year hiatus, Greece and Turkey have agreed to resume talks.")
     assert ("GR-TR", DIP.value, REST.value, Modality.PLANNED.value) in claims
     assert PUBLISHED.weekday() == 2
+
+
+# ------------------------------------------------------- refusals of other things
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing suspended the dialogue mechanism with Taipei because of the refusal of the "
+        "island's government to accept the principle.",
+        "Beijing suspended the dialogue mechanism with Taipei because of Taiwan's refusal to "
+        "recognise the consensus.",
+        "Pakistan refused to sign the accord with India.",
+        "Tokyo declined to apologise to Seoul for the remarks.",
+    ],
+)
+def test_a_refusal_of_a_position_or_an_act_is_no_refused_contact(text: str) -> None:
+    assert not any(s == "rejected" for _, _, s in asserted(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("China refused to accept the call from the US defense secretary.", "CN-US"),
+        ("Moscow declined to meet the US envoy on Monday.", "RU-US"),
+        ("China refused to take the call from Washington.", "CN-US"),
+    ],
+)
+def test_a_refused_contact_stays_a_refusal(text: str, pair: str) -> None:
+    assert any(p == pair and s == "rejected" for p, _, s in asserted(text))
+
+
+# --------------------------------------------------------- channels left alone
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The sanctions will not affect the military hotline between Washington and Moscow.",
+            fact("RU-US", Kind.OPERATIONAL_HOTLINE, OPEN),
+        ),
+        (
+            "Military contacts between China and the United States remain unaffected, the "
+            "Pentagon said.",
+            fact("CN-US", MIL, OPEN),
+        ),
+    ],
+)
+def test_a_channel_a_measure_leaves_alone_stays_open(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in asserted(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm will not affect flights between China and Japan.",
+        "The decision could affect the hotline between the two Koreas.",
+    ],
+)
+def test_near_misses_of_channels_left_alone(text: str) -> None:
+    assert not any(s == OPEN.value for _, _, s in asserted(text))

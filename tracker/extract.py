@@ -292,7 +292,11 @@ _DECIDED = frozenset(["will", "shall", "’ll", "'ll"])
 # A contact named as the setting of an aim is presupposed: "sought to mend ties in their
 # first call since the crash" (the aim is the mending, the call happened).
 _DEFINITE_SETTING = re.compile(r"\b(?:in|during|at)\s+(?:their|the|its|his|her)\s+$", re.I)
-_CONTINUE = re.compile(r"\s+(?:continue|keep)\s+(?:to\s+|on\s+)?", re.I)
+# "will continue to use the line", "will not affect the line": in use now, and after.
+_CONTINUE = re.compile(
+    r"\s+(?:continue|keep)\s+(?:to\s+|on\s+)?|\s*(?:not|n[’']t)\s+(?:affect|disrupt|interrupt|touch)\b",
+    re.I,
+)
 _DONE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\b", re.I)
 _SCHEDULED = re.compile(r"scheduled|slated|planned|upcoming|to\s+be\s+held", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
