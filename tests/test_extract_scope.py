@@ -329,6 +329,15 @@ def test_a_refused_contact_stays_a_refusal(text: str, pair: str) -> None:
             "Pentagon said.",
             fact("CN-US", MIL, OPEN),
         ),
+        (
+            "The suspension will not affect communications between the U.S. and Russia set "
+            "up to de-conflict operations in Syria.",
+            fact("RU-US", Kind.OPERATIONAL_HOTLINE, OPEN),
+        ),
+        (
+            "Russia and the United States resumed contacts to deconflict flights over Syria.",
+            fact("RU-US", Kind.OPERATIONAL_HOTLINE, REST),
+        ),
     ],
 )
 def test_a_channel_a_measure_leaves_alone_stays_open(
