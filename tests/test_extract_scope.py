@@ -355,3 +355,16 @@ def test_a_channel_a_measure_leaves_alone_stays_open(
 )
 def test_near_misses_of_channels_left_alone(text: str) -> None:
     assert not any(s == OPEN.value for _, _, s in asserted(text))
+
+
+# ------------------------------------------------------------------- "the two"
+
+
+@pytest.mark.parametrize("opening", ["The two", "Before that, the two"])
+def test_the_two_people_of_the_channel_told_of_keep_its_kind(opening: str) -> None:
+    text = (
+        "The US defense secretary spoke with his Russian counterpart on Friday, the "
+        f"Pentagon said.\n\n{opening} last spoke on February 18."
+    )
+    claims = {(c.pair, c.kind, c.effective_start) for c in extract(text, date(2022, 5, 13))}
+    assert ("RU-US", Kind.DEFENSE_MINISTERS, date(2022, 2, 18)) in claims

@@ -212,7 +212,7 @@ _OBJECT_GAP = re.compile(
 _REQUEST_WINDOW = 110
 # "the two" standing for two people named before.
 _THE_TWO = re.compile(
-    r"\bthe\s+two\b(?!\s+(?:countries|nations|states|governments|sides|capitals))"
+    r"\b[Tt]he\s+two\b(?!\s+(?:countries|nations|states|governments|sides|capitals))"
 )
 # Requests that are for contact whatever follows them.
 _CONTACT_REQUEST = re.compile(
