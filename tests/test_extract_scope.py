@@ -368,3 +368,46 @@ def test_the_two_people_of_the_channel_told_of_keep_its_kind(opening: str) -> No
     )
     claims = {(c.pair, c.kind, c.effective_start) for c in extract(text, date(2022, 5, 13))}
     assert ("RU-US", Kind.DEFENSE_MINISTERS, date(2022, 2, 18)) in claims
+
+
+# ------------------------------------------------------------- requests for what
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing suspended the talks with Taipei in May. Beijing ignored attempts by "
+        "Taiwanese officials to have the suspects sent back.",
+        "Seoul held talks with Tokyo in May. Tokyo rejected requests from Seoul to free the "
+        "fishermen.",
+    ],
+)
+def test_a_request_for_something_other_than_contact_is_no_refused_contact(text: str) -> None:
+    assert not any(s == "rejected" for _, _, s in asserted(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Beijing suspended the talks with Taipei in May. Beijing ignored attempts by "
+            "Taiwanese officials to reach it by phone.",
+            "CN-TW",
+        ),
+        ("Beijing has ignored calls from Taipei to resume the talks.", "CN-TW"),
+    ],
+)
+def test_a_request_for_contact_refused_stays_a_refusal(text: str, pair: str) -> None:
+    assert any(p == pair and s == "rejected" for p, _, s in asserted(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing has ignored calls from Taipei to resume the talks.",
+        "Beijing ignored repeated calls to restore the hotline with Taipei.",
+        "Beijing has ignored a call from Taipei for the resumption of talks.",
+    ],
+)
+def test_a_restoration_called_for_is_not_reported(text: str) -> None:
+    assert not any(s == REST.value for _, _, s in asserted(text))

@@ -226,6 +226,16 @@ _CONTACT_ASKED = re.compile(
     r"a\s+(?:call|meeting|conversation))",
     re.I,
 )
+# After a request noun, an infinitive of anything but contact makes it a request for that
+# thing: "ignored attempts by its officials to have them returned", "calls to free him".
+_OTHER_ASKED = re.compile(
+    r"\s+(?:(?:by|from|of)\s+[^,;.]{0,60}?\s+)?to\s+(?!(?:reach|contact|call|talk|meet|speak|"
+    r"engage|communicate|phone|resume|restore|hold|arrange|set|open|discuss|negotiate|visit|"
+    r"establish|re-?establish|revive|start|restart|begin|launch|have\s+(?:talks|a\s+call|"
+    r"a\s+meeting)|get|sit|reopen|re-?open|pick|answer|respond|reply|return\s+(?:the\s+|his\s+|"
+    r"her\s+|their\s+)?(?:calls?|messages?))\b)[a-z]",
+    re.I,
+)
 _AFTER_WINDOW = 90
 # How far back (in characters) a pronoun ("it", "them") finds the channel it stands for.
 _ANTECEDENT_REACH = 400
@@ -747,6 +757,8 @@ def _needs_met(
             return True
         found = c.requests.search(art.text, *reach) or c.requests.search(art.text, *after)
         if found:
+            if _OTHER_ASKED.match(art.text, found.end()):
+                return False
             # A call or an invitation is a contact asked for; an offer, a bid or a
             # proposal may be of anything ("dismissed the offer of a probe") unless a
             # channel is named in the sentence or just before it.
