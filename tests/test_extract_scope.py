@@ -411,3 +411,37 @@ def test_a_request_for_contact_refused_stays_a_refusal(text: str, pair: str) -> 
 )
 def test_a_restoration_called_for_is_not_reported(text: str) -> None:
     assert not any(s == REST.value for _, _, s in asserted(text))
+
+
+# ----------------------------------------------------------------- idioms of a line
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The hotline between Washington and Moscow has gone cold, an official said.",
+            fact("RU-US", Kind.OPERATIONAL_HOTLINE, SUSP),
+        ),
+        (
+            "The emergency line between Moscow and Washington is temporarily unavailable.",
+            fact("RU-US", Kind.OPERATIONAL_HOTLINE, SUSP),
+        ),
+        ("India and Pakistan have not held formal talks since 2015.", fact("IN-PK", DIP, OPEN)),
+    ],
+)
+def test_idioms_of_a_line_out_of_use_and_of_the_last_talks(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in asserted(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trail has gone cold on the funds that moved between Russia and the US.",
+        "The website of the Russian embassy in the US is temporarily unavailable.",
+    ],
+)
+def test_near_misses_of_a_line_out_of_use(text: str) -> None:
+    assert asserted(text) == set()
