@@ -445,3 +445,44 @@ def test_idioms_of_a_line_out_of_use_and_of_the_last_talks(
 )
 def test_near_misses_of_a_line_out_of_use(text: str) -> None:
     assert asserted(text) == set()
+
+
+# ------------------------------------------------------- openings that lean on the rest
+
+
+def test_an_agreement_in_an_opening_participle_does_not_govern_the_main_clause() -> None:
+    claims = modalities(
+        "After agreeing to resume talks, India and Pakistan met in Delhi on Monday."
+    )
+    assert ("IN-PK", DIP.value, OPEN.value, A.value) in claims
+    assert ("IN-PK", DIP.value, REST.value, A.value) not in claims
+
+
+def test_agreeing_to_hold_talks_is_a_plan() -> None:
+    claims = modalities(
+        "A day after agreeing to hold talks, New Delhi on Friday cancelled the meeting with "
+        "Islamabad."
+    )
+    assert ("IN-PK", DIP.value, SUSP.value, A.value) in claims
+    assert ("IN-PK", DIP.value, OPEN.value, A.value) not in claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After suspending talks with Seoul in May, Pyongyang restored the hotline on Friday.",
+        "Seoul halted the talks with Pyongyang in May.",
+        "Tokyo postponed the summit with Seoul last week.",
+    ],
+)
+def test_a_stopped_event_with_a_time_is_no_contact_held(text: str) -> None:
+    assert not any(s == OPEN.value for _, _, s in asserted(text))
+
+
+def test_a_planned_change_leaves_a_reported_contact_alone() -> None:
+    claims = asserted(
+        "Beijing's offer to resume the stalled maritime talks with Washington came as the two "
+        "defense chiefs met in Singapore on Friday."
+    )
+    assert any(p == "CN-US" and s == OPEN.value for p, _, s in claims)
+    assert not any(s == REST.value for _, _, s in claims)

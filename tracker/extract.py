@@ -114,7 +114,12 @@ _DEFINITE = re.compile(r"\b(?:the|these|those|this|that|such|its|their|both)\s+(
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|added|noted|stated|reported|confirmed)\s+(?:\w+\s+){0,2}$", re.I
 )
-_SUBORDINATE_OPENING = re.compile(r"(?:While|Although|Though|Whereas)\b[^,;]{3,200},\s+")
+# A clause that opens a sentence and leans on the next: "While ...,", "After agreeing to
+# resume talks, the two met on Monday" (the agreement does not govern the meeting).
+_SUBORDINATE_OPENING = re.compile(
+    r"(?:(?:While|Although|Though|Whereas)\b|(?:After|Before|Since|Upon|Despite|Without)\s+[a-z]+ing\b)"
+    r"[^,;]{3,200},\s+"
+)
 # At most two lower-case words between a modifier and its noun ("military and security
 # talks"); a capitalised word means the modifier belongs to a title ("Defense Minister").
 _ADJACENT = re.compile(r"^(?:[-\s]+(?:and\s+|or\s+)?[a-z][\w-]*){0,2}[-\s]+$")
@@ -1846,12 +1851,17 @@ def _restored_by_contact(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _prefer_changes(candidates: list[_Candidate]) -> list[_Candidate]:
     """In one clause, a change of state outranks a contact on the same channel or in its
-    reach: "little chance of Li meeting the Americans" is a refusal, not a meeting."""
+    reach: "little chance of Li meeting the Americans" is a refusal, not a meeting. A
+    change only planned or wished for leaves a contact reported as fact alone: "after
+    agreeing to resume talks, the two met on Monday"."""
     changes = [c for c in candidates if c.state != State.OPEN]
 
     def shadowed(c: _Candidate) -> bool:
         return any(
-            ch.clause == c.clause and 0 <= c.anchor - ch.anchor <= _AFTER_WINDOW for ch in changes
+            ch.clause == c.clause
+            and 0 <= c.anchor - ch.anchor <= _AFTER_WINDOW
+            and (ch.modality == Modality.ASSERTED or c.modality != Modality.ASSERTED)
+            for ch in changes
         )
 
     return [c for c in candidates if c.state != State.OPEN or not shadowed(c)]
