@@ -486,3 +486,28 @@ def test_a_planned_change_leaves_a_reported_contact_alone() -> None:
     )
     assert any(p == "CN-US" and s == OPEN.value for p, _, s in claims)
     assert not any(s == REST.value for _, _, s in claims)
+
+
+# ---------------------------------------------------- refusals of a slot to come
+
+
+def test_a_refusal_already_made_of_a_meeting_to_come_is_reported_now() -> None:
+    claims = {
+        (c.pair, c.state.value, c.modality.value, c.effective_start)
+        for c in extract(
+            "Beijing has turned down the Pentagon's invitation for the two defense chiefs to "
+            "meet at the security forum in Singapore next week.",
+            PUBLISHED,
+        )
+    }
+    assert ("CN-US", "rejected", A.value, PUBLISHED) in claims
+
+
+def test_a_refusal_to_come_stays_planned() -> None:
+    claims = modalities("China will decline the invitation to meet the US envoy next week.")
+    assert claims and all(m != A.value for *_, m in claims)
+
+
+def test_contact_that_dried_up_is_suspended() -> None:
+    text = "Contact with China's defense ministry dried up after the US shot down the balloon."
+    assert fact("CN-US", MIL, SUSP) in asserted(text)

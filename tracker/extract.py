@@ -312,6 +312,8 @@ _CONTINUE = re.compile(
     r"\s+(?:continue|keep)\s+(?:to\s+|on\s+)?|\s*(?:not|n[’']t)\s+(?:affect|disrupt|interrupt|touch)\b",
     re.I,
 )
+# A cue whose verb is in the past: "declined", "turned down", "called off".
+_PAST_CUE = re.compile(r"[A-Za-z]+ed\b(?!\s+(?:to|by)\b)")
 _DONE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\b", re.I)
 _SCHEDULED = re.compile(r"scheduled|slated|planned|upcoming|to\s+be\s+held", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
@@ -1595,11 +1597,17 @@ def _candidate(
     modality = _modality(art, sent, clause, anchor, state)
     time, lower_bound = _time_for(art, sent, clause, anchor, state)
     if time and modality == Modality.ASSERTED and art.published and time.earliest > art.published:
-        if state == State.SUSPENDED and _DONE.search(
-            art.text, max(clause[0], anchor[0] - 20), anchor[1]
+        if (
+            state == State.SUSPENDED
+            and _DONE.search(art.text, max(clause[0], anchor[0] - 20), anchor[1])
+        ) or (
+            state in (State.SUSPENDED, State.REJECTED)
+            and _PAST_CUE.match(art.text, anchor[0])
+            and time.start >= anchor[1]
         ):
-            # "The talks scheduled for Monday were postponed": the future day is the
-            # schedule given up, the postponement itself is already reported.
+            # "The talks scheduled for Monday were postponed", "has turned down the
+            # invitation to meet next week": the future day is the slot given up, the
+            # postponement or the refusal itself is already reported.
             time = None
         else:
             modality = Modality.PLANNED
