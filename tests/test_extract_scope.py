@@ -511,3 +511,33 @@ def test_a_refusal_to_come_stays_planned() -> None:
 def test_contact_that_dried_up_is_suspended() -> None:
     text = "Contact with China's defense ministry dried up after the US shot down the balloon."
     assert fact("CN-US", MIL, SUSP) in asserted(text)
+
+
+# ------------------------------------------------------------------ first times
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokyo and Beijing held high-level defense talks for the first time in four years.",
+        "Japan and China held their first defense talks in four years.",
+    ],
+)
+def test_the_gap_of_a_first_contact_does_not_date_the_contact(text: str) -> None:
+    days = {(c.state.value, c.effective_start) for c in extract(text, PUBLISHED)}
+    assert days == {(OPEN.value, PUBLISHED), (REST.value, PUBLISHED)}
+
+
+def test_the_first_use_of_a_new_line_is_no_restoration() -> None:
+    text = (
+        "The Japanese and Chinese defense ministers talked for 20 minutes over the new "
+        "hotline for the first time since it was set up in March."
+    )
+    claims = asserted(text)
+    assert fact("CN-JP", Kind.DEFENSE_MINISTERS, OPEN) in claims
+    assert not any(s == REST.value for _, _, s in claims)
+
+
+def test_a_first_use_since_a_year_is_a_restoration() -> None:
+    claims = asserted("Seoul and Pyongyang talked over the hotline for the first time since 2020.")
+    assert any(p == "KP-KR" and s == REST.value for p, _, s in claims)

@@ -1793,6 +1793,10 @@ def _event_candidates(
                 and t.start < clause[1]
                 and not _CONTEXTUAL_TIMES.match(t.text)
                 and not _BOUND_JUST_BEFORE.search(text, max(clause[0], t.start - 40), t.start)
+                # "their first talks in four years": the gap, not the talks' time
+                and not any(
+                    h[0] <= t.start < h[1] and h[2].state == State.RESTORED for h in sent.hits
+                )
             ),
             None,
         )
