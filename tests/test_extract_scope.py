@@ -541,3 +541,29 @@ def test_the_first_use_of_a_new_line_is_no_restoration() -> None:
 def test_a_first_use_since_a_year_is_a_restoration() -> None:
     claims = asserted("Seoul and Pyongyang talked over the hotline for the first time since 2020.")
     assert any(p == "KP-KR" and s == REST.value for p, _, s in claims)
+
+
+# ---------------------------------------------------------------- refusals in words
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Iran said it does not intend to engage with the United States directly.", "IR-US"),
+        ("Iran's foreign minister said direct talks with Washington make no sense.", "IR-US"),
+        ("India does not want to resume talks with Pakistan until the attacks stop.", "IN-PK"),
+    ],
+)
+def test_refusals_told_as_intentions_and_judgements(text: str, pair: str) -> None:
+    assert any(p == pair and s == "rejected" for p, _, s in asserted(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The survey makes no sense, Chinese and US experts said.",
+        "Iran does not intend to enrich uranium beyond the limit, it told the United States.",
+    ],
+)
+def test_near_misses_of_refusals_in_words(text: str) -> None:
+    assert not any(s == "rejected" for _, _, s in asserted(text))
