@@ -567,3 +567,39 @@ def test_refusals_told_as_intentions_and_judgements(text: str, pair: str) -> Non
 )
 def test_near_misses_of_refusals_in_words(text: str) -> None:
     assert not any(s == "rejected" for _, _, s in asserted(text))
+
+
+# ------------------------------------------------------- mechanisms and their ends
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "The cross-strait liaison mechanism had been suspended since May 20, Beijing said.",
+            "CN-TW",
+        ),
+        ("Beijing halted the consultation mechanism with Taipei in June.", "CN-TW"),
+        (
+            "Beijing said the contact mechanism with Taipei has already stopped because the "
+            "island rejects the consensus.",
+            "CN-TW",
+        ),
+        ("China ended official high-level contact with Taiwan's government in 2016.", "CN-TW"),
+        ("Contact between Beijing and Taipei was broken between 2000 and 2008.", "CN-TW"),
+    ],
+)
+def test_mechanisms_stopped_and_contact_ended_or_broken(text: str, pair: str) -> None:
+    assert any(p == pair and s == SUSP.value for p, _, s in asserted(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pricing mechanism between China and Japan was suspended.",
+        "The shelling between India and Pakistan has stopped, officials said.",
+        "The window between Seoul and Tokyo was broken by protesters.",
+    ],
+)
+def test_near_misses_of_mechanisms_and_ends(text: str) -> None:
+    assert not any(s == SUSP.value for _, _, s in asserted(text))
