@@ -603,3 +603,36 @@ def test_mechanisms_stopped_and_contact_ended_or_broken(text: str, pair: str) ->
 )
 def test_near_misses_of_mechanisms_and_ends(text: str) -> None:
     assert not any(s == SUSP.value for _, _, s in asserted(text))
+
+
+# ------------------------------------------------------------- lines in daily use
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "All through the day, the military line between the two Koreas operated normally.",
+            fact("KP-KR", Kind.OPERATIONAL_HOTLINE, OPEN),
+        ),
+        (
+            "The two Koreas exchange calls twice a day over their liaison channel.",
+            fact("KP-KR", DIP, OPEN),
+        ),
+        (
+            "The inter-Korean communication lines came back into operation after a suspension "
+            "of 13 months.",
+            fact("KP-KR", DIP, REST),
+        ),
+    ],
+)
+def test_lines_in_use_and_back_in_operation(text: str, expected: tuple[str, str, str]) -> None:
+    claims = asserted(text)
+    assert expected in claims
+    assert not any(s == SUSP.value for _, _, s in claims), "a gap counted is no suspension"
+
+
+def test_a_call_not_answered_is_no_contact() -> None:
+    claims = asserted("Pyongyang did not answer the morning call from Seoul on the liaison line.")
+    assert not any(s == OPEN.value for _, _, s in claims)
+    assert claims
