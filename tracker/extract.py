@@ -130,7 +130,12 @@ _SPEECH_BEFORE = re.compile(
 )
 # How far before a time its verb of speaking may stand.
 _SPEECH_REACH = 60
-_SUBORDINATE_OPENING = re.compile(r"(?:While|Although|Though|Whereas)\b[^,;]{3,200},\s+")
+# A clause that opens a sentence and leans on the next: "While ...,", "After agreeing to
+# resume talks, the two met on Monday" (the agreement does not govern the meeting).
+_SUBORDINATE_OPENING = re.compile(
+    r"(?:(?:While|Although|Though|Whereas)\b|(?:After|Before|Since|Upon|Despite|Without)\s+[a-z]+ing\b)"
+    r"[^,;]{3,200},\s+"
+)
 # At most two lower-case words between a modifier and its noun ("military and security
 # talks"); a capitalised word means the modifier belongs to a title ("Defense Minister").
 _ADJACENT = re.compile(r"^(?:[-\s]+(?:and\s+|or\s+)?[a-z][\w-]*){0,2}[-\s]+$")
@@ -228,7 +233,7 @@ _OBJECT_GAP = re.compile(
 _REQUEST_WINDOW = 110
 # "the two" standing for two people named before.
 _THE_TWO = re.compile(
-    r"\bthe\s+two\b(?!\s+(?:countries|nations|states|governments|sides|capitals))"
+    r"\b[Tt]he\s+two\b(?!\s+(?:countries|nations|states|governments|sides|capitals))"
 )
 # Requests that are for contact whatever follows them.
 _CONTACT_REQUEST = re.compile(
@@ -240,6 +245,16 @@ _CONTACT_REQUEST = re.compile(
 _CONTACT_ASKED = re.compile(
     r"\s+(?:to|for)\s+(?:reach|contact|call|talk|meet|speak|engage|communicate|phone|"
     r"a\s+(?:call|meeting|conversation))",
+    re.I,
+)
+# After a request noun, an infinitive of anything but contact makes it a request for that
+# thing: "ignored attempts by its officials to have them returned", "calls to free him".
+_OTHER_ASKED = re.compile(
+    r"\s+(?:(?:by|from|of)\s+[^,;.]{0,60}?\s+)?to\s+(?!(?:reach|contact|call|talk|meet|speak|"
+    r"engage|communicate|phone|resume|restore|hold|arrange|set|open|discuss|negotiate|visit|"
+    r"establish|re-?establish|revive|start|restart|begin|launch|have\s+(?:talks|a\s+call|"
+    r"a\s+meeting)|get|sit|reopen|re-?open|pick|answer|respond|reply|return\s+(?:the\s+|his\s+|"
+    r"her\s+|their\s+)?(?:calls?|messages?))\b)[a-z]",
     re.I,
 )
 _AFTER_WINDOW = 90
@@ -260,9 +275,9 @@ _COMPLEMENT_GAP = re.compile(r"\s+(?:between|with|among|involving|of)\s+[^;:]*?\
 _OBJECT_LEAD = re.compile(r"[^.;:!?]{0,80}?", re.S)
 # Between two channels the cue governs together.
 _COORDINATION = re.compile(
-    r"(?:\s+(?:between|with|of|to|among|on|in)\s+[^;:.]{0,60}?)?[\s,]*"
-    r"(?:and|or|as\s+well\s+as|plus|along\s+with|including|in\s+addition\s+to)\s+"
-    r"(?:[\w’'-]+\s+){0,3}",
+    r"(?:\s+(?:between|with|of|to|among|on|in)\s+[^;:.]{0,60}?)?"
+    r"(?:[\s,]*(?:and|or|as\s+well\s+as|plus|along\s+with|including|in\s+addition\s+to)\s+"
+    r"|,\s+)(?:[\w’'-]+\s+){0,3}",
     re.I,
 )
 # Times that bound or measure rather than date: "since 2016", "before the talks", "for
@@ -309,7 +324,16 @@ _SUBORDINATOR = re.compile(
 _WHEN = re.compile(r"when\b", re.I)
 # Future words that announce a decision when they go with a suspension.
 _DECIDED = frozenset(["will", "shall", "’ll", "'ll"])
-_CONTINUE = re.compile(r"\s+(?:continue|keep)\s+(?:to\s+|on\s+)?", re.I)
+# A contact named as the setting of an aim is presupposed: "sought to mend ties in their
+# first call since the crash" (the aim is the mending, the call happened).
+_DEFINITE_SETTING = re.compile(r"\b(?:in|during|at)\s+(?:their|the|its|his|her)\s+$", re.I)
+# "will continue to use the line", "will not affect the line": in use now, and after.
+_CONTINUE = re.compile(
+    r"\s+(?:continue|keep)\s+(?:to\s+|on\s+)?|\s*(?:not|n[’']t)\s+(?:affect|disrupt|interrupt|touch)\b",
+    re.I,
+)
+# A cue whose verb is in the past: "declined", "turned down", "called off".
+_PAST_CUE = re.compile(r"[A-Za-z]+ed\b(?!\s+(?:to|by)\b)")
 _DONE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\b", re.I)
 _SCHEDULED = re.compile(r"scheduled|slated|planned|upcoming|to\s+be\s+held", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
@@ -433,6 +457,7 @@ class _Candidate:
     anchor: int
     after_time: bool = False
     whole_sentence: bool = False
+    adjunct: bool = False
 
 
 @dataclass
@@ -778,6 +803,8 @@ def _needs_met(
             return True
         found = c.requests.search(art.text, *reach) or c.requests.search(art.text, *after)
         if found:
+            if _OTHER_ASKED.match(art.text, found.end()):
+                return False
             # A call or an invitation is a contact asked for; an offer, a bid or a
             # proposal may be of anything ("dismissed the offer of a probe") unless a
             # channel is named in the sentence or just before it.
@@ -1370,6 +1397,8 @@ def _modality(art: _Article, sent: _Sentence, clause: Span, anchor: Span, state:
             if _attributive(sent, text, m):
                 continue
             word = m.group().lower()
+            if modality == Modality.INTENT and _DEFINITE_SETTING.search(text, m.end(), anchor[0]):
+                continue  # "sought to heal ties in their first call": the call took place
             if word in _DECIDED and _CONTINUE.match(text, m.end()):
                 continue  # "will continue to use the line": in use now, and after
             if state == State.SUSPENDED and (
@@ -1780,11 +1809,17 @@ def _candidate(
     modality = _modality(art, sent, clause, anchor, state)
     time, lower_bound = _time_for(art, sent, clause, anchor, state)
     if time and modality == Modality.ASSERTED and art.published and time.earliest > art.published:
-        if state == State.SUSPENDED and _DONE.search(
-            art.text, max(clause[0], anchor[0] - 20), anchor[1]
+        if (
+            state == State.SUSPENDED
+            and _DONE.search(art.text, max(clause[0], anchor[0] - 20), anchor[1])
+        ) or (
+            state in (State.SUSPENDED, State.REJECTED)
+            and _PAST_CUE.match(art.text, anchor[0])
+            and time.start >= anchor[1]
         ):
-            # "The talks scheduled for Monday were postponed": the future day is the
-            # schedule given up, the postponement itself is already reported.
+            # "The talks scheduled for Monday were postponed", "has turned down the
+            # invitation to meet next week": the future day is the slot given up, the
+            # postponement or the refusal itself is already reported.
             time = None
         else:
             modality = Modality.PLANNED
@@ -1849,6 +1884,7 @@ def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candida
         )
         if candidate:
             candidate.whole_sentence = whole
+            candidate.adjunct = cue.adjunct
             if cue.kind is not None:
                 candidate.kind = cue.kind
             found.append(candidate)
@@ -1926,7 +1962,12 @@ def _coordinated_kinds(
             continue
         gap = (previous.end, noun.start)
         if not _COORDINATION.fullmatch(text, *gap):
-            if noun.hint or _COMPLEMENT_GAP.fullmatch(text, *gap):
+            if (
+                noun.hint
+                or not text[gap[0] : gap[1]].strip()
+                or _COMPLEMENT_GAP.fullmatch(text, *gap)
+            ):
+                # "theater commanders talks": the head noun of the same channel.
                 previous = noun if noun.end > previous.end else previous
                 continue
             break
@@ -1964,6 +2005,10 @@ def _event_candidates(
                 and t.start < clause[1]
                 and not _CONTEXTUAL_TIMES.match(t.text)
                 and not _BOUND_JUST_BEFORE.search(text, max(clause[0], t.start - 40), t.start)
+                # "their first talks in four years": the gap, not the talks' time
+                and not any(
+                    h[0] <= t.start < h[1] and h[2].state == State.RESTORED for h in sent.hits
+                )
             ),
             None,
         )
@@ -1985,6 +2030,8 @@ def _event_candidates(
             continue
         if c.event_opinions.search(text, max(clause[0], noun.start - 60), noun.start):
             continue  # "praised the talks last week": the opinion's time, not the talks'
+        if c.event_enders.search(text, max(clause[0], noun.start - 60), noun.start):
+            continue  # "ended the dialogue in 2008": not a contact held then
         # A false friend may run on past the noun: "a meeting of ministers from ten countries".
         reach = (max(clause[0], noun.start - 40), clause[1])
         if any(
@@ -2028,12 +2075,17 @@ def _restored_by_contact(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _prefer_changes(candidates: list[_Candidate]) -> list[_Candidate]:
     """In one clause, a change of state outranks a contact on the same channel or in its
-    reach: "little chance of Li meeting the Americans" is a refusal, not a meeting."""
+    reach: "little chance of Li meeting the Americans" is a refusal, not a meeting. A
+    change only planned or wished for leaves a contact reported as fact alone: "after
+    agreeing to resume talks, the two met on Monday"."""
     changes = [c for c in candidates if c.state != State.OPEN]
 
     def shadowed(c: _Candidate) -> bool:
         return any(
-            ch.clause == c.clause and 0 <= c.anchor - ch.anchor <= _AFTER_WINDOW for ch in changes
+            ch.clause == c.clause
+            and 0 <= c.anchor - ch.anchor <= _AFTER_WINDOW
+            and (ch.modality == Modality.ASSERTED or c.modality != Modality.ASSERTED)
+            for ch in changes
         )
 
     return [c for c in candidates if c.state != State.OPEN or not shadowed(c)]
@@ -2132,7 +2184,7 @@ def _sentence_claims(art: _Article, sent: _Sentence, index: int) -> list[Claim]:
     candidates = _cue_candidates(art, sent, index)
     taken = [(c.anchor, c.anchor + 1) for c in candidates]
     candidates += _event_candidates(art, sent, index, taken)
-    candidates = _prefer_changes(_restored_by_contact(candidates))
+    candidates = _prefer_changes(_restored_by_contact(_adjuncts_follow_verbs(candidates)))
     candidates = [
         c
         for c in candidates
@@ -2156,6 +2208,27 @@ def _sentence_claims(art: _Article, sent: _Sentence, index: int) -> list[Claim]:
             art.last_kind = named[-1]
         art.last_blocked = _last_named_blocked(art, sent)
     return claims
+
+
+def _adjuncts_follow_verbs(candidates: list[_Candidate]) -> list[_Candidate]:
+    """An adverbial that counts a gap reports no event of its own: "after a three-year
+    hiatus, the two sides agreed to resume talks" is an agreement, not a restoration.
+    Its claim takes the modality of the verb's claim in the same clause, for the pair."""
+    out = []
+    for cand in candidates:
+        if cand.adjunct and cand.modality == Modality.ASSERTED:
+            verbs = sorted(
+                (
+                    o
+                    for o in candidates
+                    if not o.adjunct and o.pair == cand.pair and o.clause == cand.clause
+                ),
+                key=lambda o: o.anchor,
+            )
+            if verbs and all(v.modality != Modality.ASSERTED for v in verbs):
+                cand = replace(cand, modality=verbs[0].modality)
+        out.append(cand)
+    return out
 
 
 def _last_named_blocked(art: _Article, sent: _Sentence) -> bool:
