@@ -475,3 +475,16 @@ def test_a_stamp_inside_a_long_line_of_prose_is_no_stamp() -> None:
     )
     text = f"Headline of the story\n\n{prose}\n\nOSLO, April 12 (Agency) -- {BODY}"
     assert found(text)[0] != date(2019, 4, 12)
+
+
+def test_a_labelled_date_in_the_head_of_a_page_saved_as_one_line() -> None:
+    prose = "Beijing will suspend the exchanges with Washington, the ministry said. " * 4
+    text = f"World News Beijing halts exchanges By A Writer Posted Jan 30, 2010 3:43 AM CST {prose}"
+    assert "\n" not in text and len(text) > 150
+    assert found(text) == (date(2010, 1, 30), PublishedHow.TEXT)
+
+
+def test_a_label_deep_in_a_page_saved_as_one_line_is_no_stamp() -> None:
+    prose = "The two sides talked about the future of the line and their plans. " * 6
+    text = f"{prose}Posted Jan 30, 2010 was when the plan began."
+    assert found(text)[1] is not PublishedHow.TEXT

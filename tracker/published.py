@@ -58,6 +58,8 @@ PROSE_WORDS = 12
 # A labelled publication line is short; a longer one is a sentence that happens to
 # start with "Posted" or "Published".
 LABELLED_MAX_CHARS = 150
+# The head of a page saved as one long line, where a labelled date is still the page's.
+FLAT_HEAD_CHARS = 300
 
 # A bare date line this many days after every other full date of the text is a clock the
 # page printed when it was saved, not the article's date, when the text has at least
@@ -384,9 +386,13 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _labelled_dates(line: str) -> list[str]:
-    """The dates a labelled line shows: all of a line of dates, else the labelled one."""
+    """The dates a labelled line shows: all of a line of dates, else the labelled one.
+
+    A page saved without line breaks is one long line: there only a capitalised label in
+    its head counts ("… By a reporter Posted Jan 30, 2010 3:43 AM CST …")."""
     if len(line) > LABELLED_MAX_CHARS:
-        return []
+        inside = _LABEL_INSIDE.search(line, 0, FLAT_HEAD_CHARS)
+        return [inside.group("date")] if inside else []
     m = _LABELLED.match(line) or _LABEL_INSIDE.search(line)
     if m is None:
         return []
