@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from tracker.dates import (
     TimeExpression,
     _find_times_slowly,
+    counted_on,
     day_anchor,
     find_times,
     publication_interval,
@@ -1063,6 +1064,44 @@ def test_a_gap_without_a_day_of_its_own_names_no_day() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "event", "expected"),
+    [
+        (
+            "In July 2009 the North restored the line, about a year after it severed it.",
+            "it severed",
+            (d("2008-07-01"), d("2008-07-31")),
+        ),
+        (
+            "In 2008 the two sides met again, two years after they cut the line.",
+            "they cut",
+            (d("2006-01-01"), d("2006-12-31")),
+        ),
+        (
+            "The talks resumed on Friday, three weeks after the two sides suspended them.",
+            "the two sides suspended",
+            (d("2010-10-08"), d("2010-10-08")),
+        ),
+        (
+            "In March the envoys met, a few months after their governments froze the talks.",
+            "their governments froze",
+            (d("2009-11-01"), d("2010-01-31")),
+        ),
+    ],
+)
+def test_a_gap_after_any_time_of_the_sentence_counts_back_from_it(
+    sentence: str, event: str, expected: tuple[date, date]
+) -> None:
+    found = {f.text: (f.earliest, f.latest) for f in find_times(sentence, SAT)}
+    assert found[event] == expected
+
+
+def test_an_event_counted_back_is_no_year_for_a_later_that_year() -> None:
+    found = find_times("In July 2009 the North restored the line, a year after it cut it.", SAT)
+    assert [f.earliest.year for f in found] == [2009, 2008]
+    assert year_anchor(found) == 2009
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The defense chiefs met for two days in the capital.",
@@ -1071,10 +1110,28 @@ def test_a_gap_without_a_day_of_its_own_names_no_day() -> None:
         "The line had been cut for a year when talks resumed.",
         "The talks will be suspended for two weeks.",
         "Contacts have been frozen, and talks held for two days failed.",
+        # a relative clause is no participle set off by commas
+        "The ministers, who met for two days, agreed to talk again.",
+        "The envoys, after talks for two days, flew home.",
     ],
 )
 def test_a_duration_outside_a_present_perfect_is_no_time(sentence: str) -> None:
     assert find_times(sentence, MAY23) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first"),
+    [
+        ("The talks, frozen for two years, resumed on Monday.", d("2021-05-10")),
+        ("The hotline, largely suspended for a year, works again.", d("2022-05-10")),
+        ("The dialogue, broken off for months, was revived.", d("2022-11-10")),
+    ],
+)
+def test_a_duration_after_a_participle_set_off_by_commas_is_the_span_up_to_publication(
+    sentence: str, first: date
+) -> None:
+    spans = [(f.earliest, f.latest) for f in find_times(sentence, MAY23) if f.precision == R]
+    assert spans == [(first, MAY23)]
 
 
 # --- "that year": the year named before ----------------------------------------------
@@ -1131,3 +1188,34 @@ def test_extraction_carries_the_year_across_paragraphs() -> None:
         date(2021, 8, 1),
         date(2021, 8, 31),
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("After two days, the envoys met.", (d("2010-10-24"), d("2010-10-24"))),
+        ("Three weeks later, the line was cut.", (d("2010-11-12"), d("2010-11-12"))),
+        ("Within a week, talks resumed.", (d("2010-10-22"), d("2010-10-29"))),
+        ("After a few days, talks resumed.", (d("2010-10-24"), d("2010-10-26"))),
+    ],
+)
+def test_a_sentence_counting_on_from_the_time_before(
+    sentence: str, expected: tuple[date, date]
+) -> None:
+    before = find_times("The envoys arrived on Friday, October 22.", SAT)[0]
+    found = counted_on(sentence, before)
+    assert found is not None
+    assert (found.earliest, found.latest) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After two days of talks, the envoys met.",
+        "After talks, the envoys met.",
+        "The envoys met two days later.",
+    ],
+)
+def test_what_does_not_count_on(sentence: str) -> None:
+    before = find_times("The envoys arrived on Friday, October 22.", SAT)[0]
+    assert counted_on(sentence, before) is None

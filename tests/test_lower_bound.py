@@ -8,6 +8,7 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -86,3 +87,41 @@ def test_relative_dates_span_the_window_and_full_dates_stay(tmp_path: Path) -> N
     assert sorted(tuple(r[k] for k in keys) for r in again) == sorted(
         tuple(r[k] for k in keys) for r in rows
     )
+
+
+@pytest.mark.parametrize(
+    "coming",
+    [
+        "Poland is taking over the chairmanship on January 1, 2022.",
+        "The next round will be held on January 10, 2022.",
+        "The ministers are due to meet again on February 2, 2022.",
+        "The upcoming summit on March 3, 2022 may change that.",
+        "Talks are scheduled for April 4, 2022, and they'll be hard.",
+    ],
+)
+def test_a_date_told_as_still_to_come_is_no_lower_bound(coming: str) -> None:
+    text = f"{UNDATED}\n{coming}\n"
+    assert find_published_noted(text, cli=None, sidecar=None)[0] == date(2021, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "past",
+    [
+        "The line was cut on January 1, 2022.",
+        # a word that only looks like a plan: "next to"
+        "Soldiers walk next to the border post, January 1, 2022.",
+        # a future verb in the sentence before does not reach this one
+        "Talks will go on. They began on January 1, 2022.",
+    ],
+)
+def test_a_past_date_is_a_lower_bound(past: str) -> None:
+    text = f"{UNDATED}\n{past}\n"
+    assert find_published_noted(text, cli=None, sidecar=None)[0] == date(2022, 1, 1)
+
+
+def test_an_announcement_is_dated_by_its_own_date_not_the_event_it_announces() -> None:
+    text = (
+        "The next round of talks between the two sides will take place in Oslo on Tuesday, "
+        "18 March 2014. March 17, 2014"
+    )
+    assert find_published_noted(text, cli=None, sidecar=None)[0] == date(2014, 3, 17)

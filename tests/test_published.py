@@ -405,3 +405,86 @@ def test_a_forum_member_card_date_is_no_publication_date() -> None:
         f"Country\nChina\n\nJANE ROE\nFri, February 10, 2023 at 1:17 PM GMT+8\n\n{BODY}"
     )
     assert found(text) == (date(2023, 2, 10), PublishedHow.TEXT)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("2019-03-14 10:05Newswire Editor: A. Writer", date(2019, 3, 14)),
+        ("2019-03-14 10:05:33   source: Newswire", date(2019, 3, 14)),
+        ("March 14, 2019 10:05 AM EST", date(2019, 3, 14)),
+        ("Thursday, 14 March 2019, 10:05 | Staff reporter", date(2019, 3, 14)),
+    ],
+)
+def test_a_head_line_opening_with_a_date_and_a_time_is_the_stamp(
+    stamp: str, expected: date
+) -> None:
+    text = f"Headline of the story\n\n{stamp}\n\n{BODY} On March 1, 2019 it began."
+    assert found(text) == (expected, PublishedHow.TEXT)
+
+
+def test_a_stamp_ranks_after_a_bare_date_line_and_the_html_date() -> None:
+    stamp = "2019-03-15 01:05:33   source: Newswire"
+    text = f"Headline of the story\n\n{stamp}\n\nMarch 14, 2019\n\n{BODY}"
+    assert found(text) == (date(2019, 3, 14), PublishedHow.TEXT)
+    assert found(f"Headline\n\n{stamp}\n\n{BODY}", meta=date(2019, 3, 14)) == (
+        date(2019, 3, 14),
+        PublishedHow.TEXT,
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a date without a time of day that opens a sentence of prose
+        "2019-03-14 was the day the talks between the two defense ministries resumed.",
+        # a stamp deep in the body, in a list of related stories
+        None,
+    ],
+)
+def test_what_is_no_stamp(line: str | None) -> None:
+    if line is None:
+        filler = "\n\n".join(f"Paragraph {n} of the story says little." for n in range(8))
+        text = f"Headline\n\n{BODY}\n\n{filler}\n\n2019-03-14 10:05 Related story"
+    else:
+        text = f"Headline\n\n{line}\n\n{BODY}"
+    assert found(text)[1] is not PublishedHow.TEXT
+
+
+@pytest.mark.parametrize(
+    ("stamp", "dateline", "expected"),
+    [
+        # the portal reposted the story weeks after its dateline
+        ("Author:Portal staffSource:news2019-05-21 21:56:05", "OSLO, April 12", date(2019, 4, 12)),
+        # a stamp early in January: the dateline's day is in the year before
+        ("Source:wire2020-01-03 08:00", "OSLO, Dec. 30", date(2019, 12, 30)),
+        ("Newsdesk2021-03-03 10:15 | 3 min read", "ROME, March 2", date(2021, 3, 2)),
+    ],
+)
+def test_a_dateline_without_a_year_takes_it_from_the_stamp_after_it(
+    stamp: str, dateline: str, expected: date
+) -> None:
+    text = f"Headline of the story\n\n{stamp}\n\n{dateline} (Agency) -- {BODY}"
+    assert found(text) == (expected, PublishedHow.TEXT)
+
+
+def test_a_stamp_inside_a_long_line_of_prose_is_no_stamp() -> None:
+    prose = (
+        "The ministry said in a statement it had sent on 2019-05-21 21:56 that the talks "
+        "between the defense ministries of the two countries had been useful and open."
+    )
+    text = f"Headline of the story\n\n{prose}\n\nOSLO, April 12 (Agency) -- {BODY}"
+    assert found(text)[0] != date(2019, 4, 12)
+
+
+def test_a_labelled_date_in_the_head_of_a_page_saved_as_one_line() -> None:
+    prose = "Beijing will suspend the exchanges with Washington, the ministry said. " * 4
+    text = f"World News Beijing halts exchanges By A Writer Posted Jan 30, 2010 3:43 AM CST {prose}"
+    assert "\n" not in text and len(text) > 150
+    assert found(text) == (date(2010, 1, 30), PublishedHow.TEXT)
+
+
+def test_a_label_deep_in_a_page_saved_as_one_line_is_no_stamp() -> None:
+    prose = "The two sides talked about the future of the line and their plans. " * 6
+    text = f"{prose}Posted Jan 30, 2010 was when the plan began."
+    assert found(text)[1] is not PublishedHow.TEXT

@@ -31,6 +31,9 @@ class StateCue:
     coexist: bool = False
     # The channel the cue itself names ("recalled its ambassador": the embassies).
     kind: Kind | None = None
+    # An adverbial that reports no event of its own ("after a three-year hiatus"): its
+    # claim is as sure as the verb of its clause.
+    adjunct: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class Cues:
     event_gap_verbs: re.Pattern[str]
     event_wishes: re.Pattern[str]
     event_opinions: re.Pattern[str]
+    event_enders: re.Pattern[str]
     anaphoric_openings: re.Pattern[str]
     modifiers: tuple[tuple[Kind, re.Pattern[str]], ...]
     # The same modifiers after the noun and its partner: "talks with China's military".
@@ -108,6 +112,7 @@ class Cues:
     speakers_cited: re.Pattern[str]
     citing_before: re.Pattern[str]
     speaker_pronoun: re.Pattern[str]
+    counted_people: re.Pattern[str]
     speech_verbs: re.Pattern[str]
     first_person: re.Pattern[str]
     clause_breaks: re.Pattern[str]
@@ -205,6 +210,7 @@ def _state_cues(data: dict[str, Any]) -> tuple[StateCue, ...]:
                     State(routine) if routine else None,
                     bool(entry.get("coexist")),
                     Kind(entry["kind"]) if entry.get("kind") else None,
+                    bool(entry.get("adjunct")),
                 )
             )
     return tuple(cues)
@@ -307,6 +313,7 @@ def cues() -> Cues:
         event_gap_verbs=re.compile(data["event_gap_verbs"], _FLAGS),
         event_wishes=re.compile(data["event_wishes"], _FLAGS),
         event_opinions=re.compile(data["event_opinions"], _FLAGS),
+        event_enders=re.compile(data["event_enders"], _FLAGS),
         anaphoric_openings=re.compile(data["anaphoric_openings"]),
         modifiers=tuple((Kind(k), _words(p)) for k, p in data["modifiers"].items()),
         modifiers_after=tuple(
@@ -357,6 +364,7 @@ def cues() -> Cues:
         speakers_cited=re.compile(data["speaker_nouns"], _FLAGS),
         citing_before=re.compile(data["citing_before"], _FLAGS),
         speaker_pronoun=re.compile(data["speaker_pronoun"], _FLAGS),
+        counted_people=re.compile(data["counted_people"], _FLAGS),
         speech_verbs=re.compile(data["speech_verbs"], _FLAGS),
         first_person=re.compile(data["first_person"]),
         clause_breaks=re.compile(data["clause_breaks"], _FLAGS),

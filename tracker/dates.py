@@ -618,6 +618,12 @@ _PRESENT_PERFECT = re.compile(
     r"\b(?:has|have|hasn['’]t|haven['’]t|['’]ve)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|t|wn|ne|un|ng)\b"
 )
 _PUNCTUATION = re.compile(r"[,;:!?]")
+# A participle set off by a comma, as of a state that held until the sentence's event:
+# "the talks, frozen for two years, resumed".
+_APPOSITIVE_PARTICIPLE = re.compile(
+    r",\s+(?:(?:largely|mostly|effectively|virtually)\s+)?[a-z]+(?:ed|en|cut|shut)"
+    r"(?:\s+(?:off|down|up))?\s+$"
+)
 # "a day after Pyongyang restored the line": how long before the day named earlier.
 _GAP_BEFORE = re.compile(rf"(?<!\w)(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+$", re.IGNORECASE)
 _DIGITS = re.compile(r"[0-9]+")
@@ -1286,7 +1292,9 @@ def _resolve_for(m: re.Match[str], ctx: _Context) -> _Interval | None:
         return None
     begin = _sentence_start(ctx.text, m.start())
     perfect = [p.end() for p in _PRESENT_PERFECT.finditer(ctx.low, begin, m.start())]
-    if not perfect or _PUNCTUATION.search(ctx.low, perfect[-1], m.start()) is not None:
+    if (
+        not perfect or _PUNCTUATION.search(ctx.low, perfect[-1], m.start()) is not None
+    ) and not _APPOSITIVE_PARTICIPLE.search(ctx.low, begin, m.start()):
         return None
     if m["unit"]:
         unit = _UNIT_OF[m["unit"].lower()]
@@ -1687,11 +1695,81 @@ def _find_times_slowly(
     return _events(ctx)
 
 
+# A clause told in the past: a past auxiliary or a past verb (not an infinitive, "to
+# cut"), and no present or future verb ("talks were postponed", "the ministers had a
+# call"; not "the line is cut"). A past progressive in reported speech is a present
+# moved back ("said it was cutting the line": cutting as it spoke), and so is "would".
+_PAST_TOLD = re.compile(
+    rf"\b(?:{_alt(_PAST_AUXILIARIES)}|(?<!\bto\s){_PAST_VERB})\b", re.IGNORECASE
+)
+_NOT_PAST = re.compile(
+    rf"(?<![\w'’])(?:is|are|am|remains?|continues?|stays?|would|{_alt(_FUTURE_MARKERS)})"
+    r"(?![\w'’])|\b(?:was|were)\s+(?:\w+ly\s+)?\w+ing\b",
+    re.IGNORECASE,
+)
+_PERFECT_AUXILIARY = re.compile(r"(?<![\w'’])(?:has|have|['’]ve)(?![\w'’])", re.IGNORECASE)
+# "had put a pause on the talks": a past before the story's past.
+_PAST_PERFECT = re.compile(
+    rf"\bhad\s+(?:(?:not|never|already|also|long|just|been)\s+)*(?:[a-z]+en|{_PAST_VERB})\b",
+    re.IGNORECASE,
+)
+
+
+def told_in_past(clause: str, *, perfect: bool = False) -> bool:
+    """Whether a clause tells a past event: "talks were postponed", "the two ministers
+    had a call", not "the line is cut" nor "the talks will resume". A present perfect
+    ("has restored the line") and a past perfect ("had cut the line") count only with
+    `perfect`: the one reaches the time of speaking, the other lies before the story."""
+    if not _PAST_TOLD.search(clause) or _NOT_PAST.search(clause):
+        return False
+    return perfect or not (_PERFECT_AUXILIARY.search(clause) or _PAST_PERFECT.search(clause))
+
+
+# A sentence that opens by counting on from the time told before: "After two days, ...",
+# "Two weeks later, ...", "Within a month, ...".
+_GAP_OPENING = re.compile(
+    rf"[\W_]*(?:(?:after|within)\s+(?:about\s+|some\s+|nearly\s+)?(?P<n>{_NUM})\s+"
+    rf"(?P<unit>{_UNIT})|(?P<n2>{_NUM})\s+(?P<unit2>{_UNIT})\s+later)\s*,",
+    re.IGNORECASE,
+)
+
+
+def opens_by_counting(sentence: str) -> bool:
+    """Whether a sentence opens by counting on from the time told before."""
+    return _GAP_OPENING.match(sentence) is not None
+
+
+def counted_on(sentence: str, before: TimeExpression) -> TimeExpression | None:
+    """The time of a sentence that opens by counting on from `before`, the last time the
+    text told ("In October India announced a deal. After two days, the leaders met."):
+    `before` moved on by the count, located on the opening words. None for any other
+    sentence."""
+    m = _GAP_OPENING.match(sentence)
+    if m is None:
+        return None
+    counted = _count(m["n"] or m["n2"])
+    if counted is None:
+        return None
+    unit = _UNIT_OF[(m["unit"] or m["unit2"]).lower()]
+    within = m.group(0).lower().lstrip(" \t\n\"'“‘").startswith("within")
+    first = before.earliest if within else _shift(before.earliest, unit, counted[0])
+    last = _shift(before.latest, unit, counted[1])
+    precision = Precision.DAY if first == last else Precision.RANGE
+    return TimeExpression(
+        m.start(), m.end(), sentence[m.start() : m.end()], first, last, precision, before.how
+    )
+
+
+# An event dated by counting ("a year after it severed the line") ends in its past verb.
+_EVENT_TEXT = re.compile(rf"\b{_PAST_VERB}$", re.IGNORECASE)
+
+
 def year_anchor(times: Iterable[TimeExpression], year: int | None = None) -> int | None:
     """The year the last expression of `times` that lies within one year names, else
-    `year`: what a later "that year" refers to."""
+    `year`: what a later "that year" refers to. An event dated by counting names no
+    year: "that year" goes back to one the text wrote."""
     for t in times:
-        if t.earliest.year == t.latest.year:
+        if t.earliest.year == t.latest.year and not _EVENT_TEXT.search(t.text):
             year = t.earliest.year
     return year
 
@@ -1738,6 +1816,30 @@ def _counted_back(ctx: _Context) -> list[TimeExpression]:
     return found
 
 
+def _counted_from_before(ctx: _Context, taken: list[TimeExpression]) -> list[TimeExpression]:
+    """Events told after "N units after" that follow a time of their sentence ("In July
+    2021 the North restored the line, about a year after it severed it"): counted back
+    from that time, whatever its precision. A day counted back from a day comes from the
+    older rule of `_events`, which knows capitalised subjects only."""
+    found = []
+    for m in _COUNTED_EVENT.finditer(ctx.text):
+        counted = _count(m["n"])
+        start, end = m.start("event"), m.end("event")
+        if not counted or any(t.start < end and t.end > start for t in ctx.found + taken):
+            continue
+        earlier = [t for t in ctx.found if t.end <= m.start()]
+        if not earlier:
+            continue
+        unit, base = _UNIT_OF[m["unit"].lower()], earlier[-1]
+        first = _shift(base.earliest, unit, -counted[1])
+        last = _shift(base.latest, unit, -counted[0])
+        precision = base.precision if counted[0] == counted[1] else Precision.RANGE
+        found.append(
+            TimeExpression(start, end, ctx.text[start:end], first, last, precision, base.how)
+        )
+    return found
+
+
 def _events(ctx: _Context) -> list[TimeExpression]:
     """The found expressions, with events told after "after" dated from the anchor.
 
@@ -1749,6 +1851,7 @@ def _events(ctx: _Context) -> list[TimeExpression]:
     if "after" not in ctx.low and "following" not in ctx.low:
         return ctx.found
     events: list[TimeExpression] = _counted_back(ctx)
+    events += _counted_from_before(ctx, events)
     for m in _EVENT.finditer(ctx.text):
         start, end = m.start("event"), m.end("event")
         clause_end = _CLAUSE_STOP.search(ctx.text, end)

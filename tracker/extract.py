@@ -43,14 +43,22 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 import pysbd
 
 from tracker.articles import paragraphs as article_paragraphs
 from tracker.articles import split_glued
 from tracker.cues import Cues, KindNoun, StateCue, cues, lowered_pattern
-from tracker.dates import TimeExpression, day_anchor, find_times, year_anchor
+from tracker.dates import (
+    TimeExpression,
+    counted_on,
+    day_anchor,
+    find_times,
+    opens_by_counting,
+    told_in_past,
+    year_anchor,
+)
 from tracker.gazetteer import NON_STATE, PAIR, PERSON, PLACE, Mention, find_mentions
 from tracker.parties import (
     Actor,
@@ -112,10 +120,23 @@ _OCCASION = re.compile(
 )
 _OF_KIND = re.compile(r"\s+(?:for|of)\s+(?:[\w-]+\s+)?", re.I)
 _DEFINITE = re.compile(r"\b(?:the|these|those|this|that|such|its|their|both)\s+(?:\w+\s+)?$", re.I)
+# A verb of speaking, perhaps with where it was said ("said in a statement on", "told
+# reporters at a briefing on").
 _SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|added|noted|stated|reported|confirmed)\s+(?:\w+\s+){0,2}$", re.I
+    r"\b(?:said|says|told|announced|added|noted|stated|reported|confirmed)\s+"
+    r"(?:(?:\w+\s+)?(?:in|at|during)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|post|tweet|interview|briefing|conference|release|message|speech|"
+    r"address)\s+)?(?:\w+\s+){0,2}$",
+    re.I,
 )
-_SUBORDINATE_OPENING = re.compile(r"(?:While|Although|Though|Whereas)\b[^,;]{3,200},\s+")
+# How far before a time its verb of speaking may stand.
+_SPEECH_REACH = 60
+# A clause that opens a sentence and leans on the next: "While ...,", "After agreeing to
+# resume talks, the two met on Monday" (the agreement does not govern the meeting).
+_SUBORDINATE_OPENING = re.compile(
+    r"(?:(?:While|Although|Though|Whereas)\b|(?:After|Before|Since|Upon|Despite|Without)\s+[a-z]+ing\b)"
+    r"[^,;]{3,200},\s+"
+)
 # At most two lower-case words between a modifier and its noun ("military and security
 # talks"); a capitalised word means the modifier belongs to a title ("Defense Minister").
 _ADJACENT = re.compile(r"^(?:[-\s]+(?:and\s+|or\s+)?[a-z][\w-]*){0,2}[-\s]+$")
@@ -213,7 +234,7 @@ _OBJECT_GAP = re.compile(
 _REQUEST_WINDOW = 110
 # "the two" standing for two people named before.
 _THE_TWO = re.compile(
-    r"\bthe\s+two\b(?!\s+(?:countries|nations|states|governments|sides|capitals))"
+    r"\b[Tt]he\s+two\b(?!\s+(?:countries|nations|states|governments|sides|capitals))"
 )
 # Requests that are for contact whatever follows them.
 _CONTACT_REQUEST = re.compile(
@@ -225,6 +246,16 @@ _CONTACT_REQUEST = re.compile(
 _CONTACT_ASKED = re.compile(
     r"\s+(?:to|for)\s+(?:reach|contact|call|talk|meet|speak|engage|communicate|phone|"
     r"a\s+(?:call|meeting|conversation))",
+    re.I,
+)
+# After a request noun, an infinitive of anything but contact makes it a request for that
+# thing: "ignored attempts by its officials to have them returned", "calls to free him".
+_OTHER_ASKED = re.compile(
+    r"\s+(?:(?:by|from|of)\s+[^,;.]{0,60}?\s+)?to\s+(?!(?:reach|contact|call|talk|meet|speak|"
+    r"engage|communicate|phone|resume|restore|hold|arrange|set|open|discuss|negotiate|visit|"
+    r"establish|re-?establish|revive|start|restart|begin|launch|have\s+(?:talks|a\s+call|"
+    r"a\s+meeting)|get|sit|reopen|re-?open|pick|answer|respond|reply|return\s+(?:the\s+|his\s+|"
+    r"her\s+|their\s+)?(?:calls?|messages?))\b)[a-z]",
     re.I,
 )
 _AFTER_WINDOW = 90
@@ -258,9 +289,9 @@ _COMPLEMENT_GAP = re.compile(r"\s+(?:between|with|among|involving|of)\s+[^;:]*?\
 _OBJECT_LEAD = re.compile(r"[^.;:!?]{0,80}?", re.S)
 # Between two channels the cue governs together.
 _COORDINATION = re.compile(
-    r"(?:\s+(?:between|with|of|to|among|on|in)\s+[^;:.]{0,60}?)?[\s,]*"
-    r"(?:and|or|as\s+well\s+as|plus|along\s+with|including|in\s+addition\s+to)\s+"
-    r"(?:[\w’'-]+\s+){0,3}",
+    r"(?:\s+(?:between|with|of|to|among|on|in)\s+[^;:.]{0,60}?)?"
+    r"(?:[\s,]*(?:and|or|as\s+well\s+as|plus|along\s+with|including|in\s+addition\s+to)\s+"
+    r"|,\s+)(?:[\w’'-]+\s+){0,3}",
     re.I,
 )
 # Times that bound or measure rather than date: "since 2016", "before the talks", "for
@@ -287,7 +318,7 @@ _MODAL_NOT = re.compile(
     re.I,
 )
 _NOT = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.I)
-_SINCE_NEXT = re.compile(r"\s+since\b", re.I)
+_SINCE_NEXT = re.compile(r"\s+(?:since|for)\b", re.I)
 _PARTICIPLE_END = re.compile(r"(?:ed|en|cut|shut|down|off|hold)$", re.I)
 _PERFECT = re.compile(
     r"\b(?:has|have|had|having)\s+(?:(?:not|never|already|also|long|just|largely|mostly)\s+)?"
@@ -307,9 +338,22 @@ _TO_BEFORE = re.compile(
 _SUBORDINATOR = re.compile(
     r"\b(?:after|before|since|until|when|once|as\s+soon\s+as)\s+(?:[\w’'-]+\s+){1,5}$", re.I
 )
+# A "when" clause that follows its main clause ("the effort Saturday fell flat, when the
+# minister declined ...") tells what happened at the main clause's time: a cue inside it
+# falls back on that time when it has none of its own.
+_WHEN = re.compile(r"when\b", re.I)
 # Future words that announce a decision when they go with a suspension.
 _DECIDED = frozenset(["will", "shall", "’ll", "'ll"])
-_CONTINUE = re.compile(r"\s+(?:continue|keep)\s+(?:to\s+|on\s+)?", re.I)
+# A contact named as the setting of an aim is presupposed: "sought to mend ties in their
+# first call since the crash" (the aim is the mending, the call happened).
+_DEFINITE_SETTING = re.compile(r"\b(?:in|during|at)\s+(?:their|the|its|his|her)\s+$", re.I)
+# "will continue to use the line", "will not affect the line": in use now, and after.
+_CONTINUE = re.compile(
+    r"\s+(?:continue|keep)\s+(?:to\s+|on\s+)?|\s*(?:not|n[’']t)\s+(?:affect|disrupt|interrupt|touch)\b",
+    re.I,
+)
+# A cue whose verb is in the past: "declined", "turned down", "called off".
+_PAST_CUE = re.compile(r"[A-Za-z]+ed\b(?!\s+(?:to|by)\b)")
 _DONE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\b", re.I)
 _SCHEDULED = re.compile(r"scheduled|slated|planned|upcoming|to\s+be\s+held", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
@@ -333,6 +377,18 @@ _SAME_DAY = re.compile(
 _NARRATIVE_REACH = 1500
 # How far back the sentence before may start.
 _PREVIOUS_REACH = 400
+# A sentence of prose ends with a stop; a head line (a date line, a byline) does not.
+_STOPPED = re.compile(r"[.!?][\"”’)]*$")
+# How far into a sentence its opening words reach ("Two weeks later,").
+_OPENING_REACH = 30
+# "Since then": a stretch from the time told before to publication.
+_SINCE_THEN = re.compile(r"\bsince\s+then\b", re.I)
+# Days named from the moment of speaking.
+_SPEAKERS_DAY = re.compile(r"today|tonight|yesterday|tomorrow", re.I)
+# How many characters before a cue show the tense of its clause.
+_TENSE_REACH = 60
+# How many days before it was told a reported event without a time of its own may lie.
+_REPORTED_REACH = 6
 # What a line joins: "hotlines between the two armies", "the line of the two navies".
 _LINE_COMPLEMENT = re.compile(r"\s+(?:between|of|linking|connecting|for)\s+", re.I)
 # A participle of making with its agent: "set up by the council in 2014".
@@ -421,6 +477,7 @@ class _Candidate:
     anchor: int
     after_time: bool = False
     whole_sentence: bool = False
+    adjunct: bool = False
 
 
 @dataclass
@@ -446,6 +503,8 @@ class _Article:
     anchor: date | None = None
     # The last year they named: what "that year" is.
     year: int | None = None
+    # The last past time they named: what "since then" and "two days later" count from.
+    told: TimeExpression | None = None
 
 
 # --------------------------------------------------------------------------- segmentation
@@ -554,13 +613,18 @@ def _sentences_within(text: str, start: int, end: int) -> list[Span]:
     return [s for quoted in _split_quoted(text, start, end) for s in split_glued(text, *quoted)]
 
 
+def _abbreviation_stop(text: str, start: int, stop: int) -> bool:
+    """Whether the stop at `stop` ends an abbreviation or an initial ("Mr.", "U.S.", "J.")."""
+    word = re.search(r"(\w+)\W*$", text[max(start, stop - 12) : stop + 1])
+    return bool(word and (word.group(1) in _ABBREVIATIONS or len(word.group(1)) < 2))
+
+
 def _split_quoted(text: str, start: int, end: int) -> list[Span]:
     """Sentences pysbd leaves joined inside a quotation ("We agreed. Recently ...")."""
     spans: list[Span] = []
     cursor = start
     for m in _QUOTED_BREAK.finditer(text, start, end):
-        word = re.search(r"(\w+)\W*$", text[max(cursor, m.start() - 12) : m.start() + 1])
-        if word and (word.group(1) in _ABBREVIATIONS or len(word.group(1)) < 2):
+        if _abbreviation_stop(text, cursor, m.start()):
             continue
         spans.append((cursor, m.start() + 1 + len(m.group(1))))
         cursor = m.end()
@@ -778,6 +842,8 @@ def _needs_met(
             return True
         found = c.requests.search(art.text, *reach) or c.requests.search(art.text, *after)
         if found:
+            if _OTHER_ASKED.match(art.text, found.end()):
+                return False
             # A call or an invitation is a contact asked for; an offer, a bid or a
             # proposal may be of anything ("dismissed the offer of a probe") unless a
             # channel is named in the sentence or just before it.
@@ -1432,6 +1498,8 @@ def _modality(art: _Article, sent: _Sentence, clause: Span, anchor: Span, state:
             if _attributive(sent, text, m):
                 continue
             word = m.group().lower()
+            if modality == Modality.INTENT and _DEFINITE_SETTING.search(text, m.end(), anchor[0]):
+                continue  # "sought to heal ties in their first call": the call took place
             if word in _DECIDED and _CONTINUE.match(text, m.end()):
                 continue  # "will continue to use the line": in use now, and after
             if state == State.SUSPENDED and (
@@ -1498,7 +1566,107 @@ def _time_for(
         before = _previous_time(art, sent)
         if before is not None:
             return before, False
+    since_then = _SINCE_THEN.search(art.text, clause[0], clause[1])
+    if found[0] is None and since_then is not None:
+        span = _since_then(art, since_then)
+        if span is not None:
+            return span, False
+    if opens_by_counting(art.text[sent.start : sent.end]) and (
+        found[0] is None or found[0].start < sent.start + _OPENING_REACH
+    ):
+        # "Two days later, ...": counted from the time told before, or from nothing.
+        found = (_counted_on(art, sent), False)
+        if found[0] is not None:
+            return found
+    if found[0] is None or _spoken(art.text, clause, anchor, found[0]):
+        time = _reported_time(art, sent, clause, anchor, found[0])
+        return time, found[1] and time is found[0]
+    if _SPEAKERS_DAY.fullmatch(found[0].text) and inside_quotation(
+        art.text, sent.paragraph_start, found[0].start
+    ):
+        return _quoted_day(art, sent, found[0]), found[1]
     return found
+
+
+def _quoted_day(art: _Article, sent: _Sentence, t: TimeExpression) -> TimeExpression:
+    """A "today" or "yesterday" inside quotation marks counts from the day the words were
+    spoken: the day the sentence gives its speaker ("'Today we cut the line,' he said on
+    Monday"), else the day the sentence before gives a speaker, in the week before
+    publication ("The ministry said on Thursday ... 'Today the line was cut,' he said")."""
+    said = [
+        u
+        for u in sent.times
+        if u.precision == Precision.DAY
+        and _SPEECH_BEFORE.search(art.text, max(sent.start, u.start - _SPEECH_REACH), u.start)
+        and not inside_quotation(art.text, sent.paragraph_start, u.start)
+    ]
+    spoken = said[0] if said else _recent_day_before(art, sent, spoken=True)
+    if spoken is None or art.published is None:
+        return t
+    offset = t.earliest - art.published
+    return replace(
+        t, earliest=spoken.earliest + offset, latest=spoken.latest + offset, how=spoken.how
+    )
+
+
+def _since_then(art: _Article, m: re.Match[str]) -> TimeExpression | None:
+    """ "Since then": from the last past time the text named before, to publication."""
+    before = art.told
+    if art.published is None or before is None:
+        return None
+    return TimeExpression(
+        m.start(),
+        m.end(),
+        m.group(0),
+        before.earliest,
+        art.published,
+        Precision.RANGE,
+        DateHow.RELATIVE,
+    )
+
+
+def _counted_on(art: _Article, sent: _Sentence) -> TimeExpression | None:
+    """The time of a sentence that opens by counting on from the time told before
+    ("After two days, ...", "Two weeks later, ..."), if it is not after publication."""
+    before = art.told
+    if before is None:
+        return None
+    t = counted_on(art.text[sent.start : sent.end], before)
+    if t is None or (art.published is not None and t.earliest > art.published):
+        return None
+    latest = min(t.latest, art.published) if art.published else t.latest
+    return replace(t, start=t.start + sent.start, end=t.end + sent.start, latest=latest)
+
+
+def _reported_time(
+    art: _Article, sent: _Sentence, clause: Span, anchor: Span, said: TimeExpression | None
+) -> TimeExpression | None:
+    """The time of a past event that its sentence dates only by when it was told ("the
+    talks resumed, the agency said on Saturday") or not at all: the day the sentence
+    before names, when that lies in the week before publication ("The ministry said on
+    Monday ... Talks were postponed."); else the event happened on or before the telling,
+    in the days before it. A present or future clause keeps the time it was told."""
+    told = art.text[max(clause[0], anchor[0] - _TENSE_REACH) : min(clause[1], anchor[1] + 40)]
+    if not told_in_past(told, perfect=said is not None):
+        return said
+    if told_in_past(told):
+        day = _recent_day_before(art, sent)
+        if day is not None:
+            return day
+    if said is None:
+        return None
+    return replace(
+        said,
+        earliest=said.earliest - timedelta(days=_REPORTED_REACH),
+        precision=Precision.RANGE,
+    )
+
+
+def _spoken(text: str, clause: Span, anchor: Span, t: TimeExpression) -> bool:
+    """Whether a time dates the telling ("said on Monday that ..."), not the event."""
+    return bool(
+        _SPEECH_BEFORE.search(text, max(clause[0], t.start - _SPEECH_REACH), t.start)
+    ) and not (anchor[0] <= t.start - 1 <= anchor[1] + 30)
 
 
 def _narrative_day(art: _Article, sent: _Sentence) -> TimeExpression | None:
@@ -1516,19 +1684,59 @@ def _narrative_day(art: _Article, sent: _Sentence) -> TimeExpression | None:
     return days[-1] if days else None
 
 
-def _previous_time(art: _Article, sent: _Sentence) -> TimeExpression | None:
-    """The first past time named in the sentence before this one."""
+def _sentence_before(art: _Article, sent: _Sentence) -> str:
+    """The text of the sentence before this one (or of the line, for a head line): as the
+    paragraph was split, else the last one of the text before."""
+    starts = [s for s, _ in art.sentences]
+    at = bisect.bisect_left(starts, sent.start)
+    if 0 < at < len(starts) and starts[at] == sent.start:
+        start, end = art.sentences[at - 1]
+        return art.text[start:end].strip()
     lo = max(0, sent.start - _PREVIOUS_REACH)
     window = art.text[lo : sent.start].rstrip()
-    breaks = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() < len(window)]
-    previous = window[breaks[-1] if breaks else 0 :]
-    times = [
-        t
-        for t in find_times(previous, art.published)
-        if not _CONTEXTUAL_TIMES.match(t.text)
-        and (art.published is None or t.latest <= art.published)
+    breaks = [
+        m.end()
+        for m in _SENTENCE_END.finditer(window)
+        if m.end() < len(window) and not _abbreviation_stop(window, 0, m.start())
     ]
+    return window[breaks[-1] if breaks else 0 :]
+
+
+def _told_past(art: _Article, t: TimeExpression) -> bool:
+    """Whether a time names a past moment of its own, not a bound ("since 2015")."""
+    return not _CONTEXTUAL_TIMES.match(t.text) and (
+        art.published is None or t.latest <= art.published
+    )
+
+
+def _past_times(art: _Article, text: str) -> list[TimeExpression]:
+    return [t for t in find_times(text, art.published) if _told_past(art, t)]
+
+
+def _previous_time(art: _Article, sent: _Sentence) -> TimeExpression | None:
+    """The first past time named in the sentence before this one."""
+    times = _past_times(art, _sentence_before(art, sent))
     return times[0] if times else None
+
+
+def _recent_day_before(
+    art: _Article, sent: _Sentence, spoken: bool = False
+) -> TimeExpression | None:
+    """The day the sentence before names, if it lies in the week before publication (with
+    `spoken`, only a day someone spoke on: "said on Thursday"). A head line (a date line,
+    a byline) is no sentence of the story."""
+    before = _sentence_before(art, sent)
+    if art.published is None or not _STOPPED.search(before):
+        return None
+    days = [
+        t
+        for t in _past_times(art, before)
+        if t.precision == Precision.DAY
+        and (art.published - t.latest).days <= _SAME_EVENT_DAYS
+        and (not spoken or _SPEECH_BEFORE.search(before, max(0, t.start - _SPEECH_REACH), t.start))
+    ]
+    # The last: a dateline's day ("ANKARA, July 6 -") comes before the story's own.
+    return days[-1] if days else None
 
 
 def _time_in(
@@ -1557,10 +1765,17 @@ def _time_in(
     # "had not met since June 2011": the time after "since" is the last contact's.
     last_contact = state == State.OPEN and bool(_NOT.search(text, anchor[0], anchor[1]))
     opener = _SUBORDINATOR.search(text, max(clause[0], anchor[0] - 50), anchor[0])
+    # "..., when X declined": the main clause's time, if the clause names none itself.
+    shares_main = (
+        opener is not None
+        and _WHEN.match(opener.group(0)) is not None
+        and text[clause[0] : opener.start()].rstrip().endswith(",")
+    )
     for t in sent.times:
         if not (area[0] <= t.start < area[1]):
             continue
-        if opener and t.start < opener.start():
+        outside = opener is not None and t.start < opener.start()
+        if outside and not shares_main:
             continue
         if _CONTEXTUAL_TIMES.match(t.text) and not (
             (lasting or last_contact or _contacts_since(art, anchor, t, state))
@@ -1574,8 +1789,20 @@ def _time_in(
             continue
         if _FIRST_TIME.search(text, max(area[0], t.start - 30), t.start):
             continue
-        if state == State.RESTORED and _SINCE_WORD.search(text, anchor[0], t.start):
-            continue  # "the first meeting since the war began on February 24": the gap
+        # "the first meeting since the war began on February 24": the time dates the gap,
+        # for the meeting as a restoration and as a contact alike.
+        first = (
+            state == State.OPEN
+            and not last_contact
+            and bool(_FIRST_BEFORE.search(text, max(clause[0], anchor[0] - 30), t.start))
+        )
+        gap = (
+            _SINCE_WORD.search(text, anchor[0], t.start)
+            if state == State.RESTORED or first
+            else None
+        )
+        if gap and not _closed_before(sent, gap.start(), t):
+            continue
         if (
             state == State.SUSPENDED
             and t.start >= anchor[1]
@@ -1585,28 +1812,42 @@ def _time_in(
             continue  # "cancelled the talks scheduled for next week": the slot given up
         if past_only and (art.published is None or t.latest >= art.published):
             continue
-        if art.cues.adjuncts.search(text, max(clause[0], t.start - 40), t.start) and (
-            _BOUND_BEFORE.search(text[max(clause[0], t.start - 40) : t.start])
+        lo = max(clause[0], t.start - 40)
+        bound = _BOUND_BEFORE.search(text[lo : t.start])
+        if (
+            bound
+            and art.cues.adjuncts.search(text, lo, t.start)
+            and not _closed_before(sent, lo + bound.start(), t)
         ):
             continue
-        said = bool(_SPEECH_BEFORE.search(text, max(clause[0], t.start - 30), t.start)) and not (
-            anchor[0] <= t.start - 1 <= anchor[1] + 30
-        )
-        usable.append((said, max(0, anchor[0] - t.end, t.start - anchor[1]), t))
+        said = _spoken(text, clause, anchor, t)
+        usable.append((said, outside, max(0, anchor[0] - t.end, t.start - anchor[1]), t))
     if not usable:
         return None, False
-    usable.sort(key=lambda u: (u[0], u[1]))
-    best = usable[0][2]
+    usable.sort(key=lambda u: (u[0], u[1], u[2]))
+    best = usable[0][3]
     if last_contact and _SINCE_WORD.match(best.text):
         point = find_times("in" + best.text[len("since") :], art.published)
         if point:
             best = replace(point[0], start=best.start, end=best.end, text=best.text)
-    before = text[max(clause[0], best.start - 60) : best.start]
+    lo = max(clause[0], best.start - 60)
+    before = text[lo : best.start]
+    after = _AFTER_TIMES.search(before)
     # "four years after the two countries expelled ...": the event's own time, counted back.
     lower_bound = (
-        bool(_AFTER_TIMES.search(before)) and not _COUNTED_GAP.search(before) and not last_contact
+        after is not None
+        and not _closed_before(sent, lo + after.start(), best)
+        and not _COUNTED_GAP.search(before)
+        and not last_contact
     )
     return best, lower_bound
+
+
+def _closed_before(sent: _Sentence, start: int, t: TimeExpression) -> bool:
+    """Whether a phrase that opens at `start` ("since 2015", "since the war began") has
+    its own time before `t`: then `t` dates the main verb ("held their first talks since
+    2015 on Monday"), not the phrase."""
+    return any(u is not t and start <= u.start and u.end <= t.start for u in sent.times)
 
 
 def _contacts_since(art: _Article, anchor: Span, t: TimeExpression, state: State) -> bool:
@@ -1670,11 +1911,17 @@ def _candidate(
     modality = _modality(art, sent, clause, anchor, state)
     time, lower_bound = _time_for(art, sent, clause, anchor, state)
     if time and modality == Modality.ASSERTED and art.published and time.earliest > art.published:
-        if state == State.SUSPENDED and _DONE.search(
-            art.text, max(clause[0], anchor[0] - 20), anchor[1]
+        if (
+            state == State.SUSPENDED
+            and _DONE.search(art.text, max(clause[0], anchor[0] - 20), anchor[1])
+        ) or (
+            state in (State.SUSPENDED, State.REJECTED)
+            and _PAST_CUE.match(art.text, anchor[0])
+            and time.start >= anchor[1]
         ):
-            # "The talks scheduled for Monday were postponed": the future day is the
-            # schedule given up, the postponement itself is already reported.
+            # "The talks scheduled for Monday were postponed", "has turned down the
+            # invitation to meet next week": the future day is the slot given up, the
+            # postponement or the refusal itself is already reported.
             time = None
         else:
             modality = Modality.PLANNED
@@ -1731,7 +1978,11 @@ def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candida
                 whole = True
         if _negated(art, start, clause) or _non_finite(art, start, clause):
             continue
-        if cue.state == State.OPEN and _MODAL_NOT.search(art.text, start, end):
+        if (
+            cue.state == State.OPEN
+            and cue.needs in ("pair", "actor", "person")
+            and _MODAL_NOT.search(art.text, start, end)
+        ):
             continue  # "talks cannot be held": a contact denied, not one reported
         if _attributive_cue(art, sent, start, end):
             continue  # "the restored hotlines": the state is presupposed, not reported
@@ -1762,6 +2013,7 @@ def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candida
         )
         if candidate:
             candidate.whole_sentence = whole
+            candidate.adjunct = cue.adjunct
             if cue.kind is not None:
                 candidate.kind = cue.kind
             found.append(candidate)
@@ -1849,7 +2101,12 @@ def _coordinated_kinds(
             continue
         gap = (previous.end, noun.start)
         if not _COORDINATION.fullmatch(text, *gap):
-            if noun.hint or _COMPLEMENT_GAP.fullmatch(text, *gap):
+            if (
+                noun.hint
+                or not text[gap[0] : gap[1]].strip()
+                or _COMPLEMENT_GAP.fullmatch(text, *gap)
+            ):
+                # "theater commanders talks": the head noun of the same channel.
                 previous = noun if noun.end > previous.end else previous
                 continue
             break
@@ -1887,6 +2144,10 @@ def _event_candidates(
                 and t.start < clause[1]
                 and not _CONTEXTUAL_TIMES.match(t.text)
                 and not _BOUND_JUST_BEFORE.search(text, max(clause[0], t.start - 40), t.start)
+                # "their first talks in four years": the gap, not the talks' time
+                and not any(
+                    h[0] <= t.start < h[1] and h[2].state == State.RESTORED for h in sent.hits
+                )
             ),
             None,
         )
@@ -1908,6 +2169,8 @@ def _event_candidates(
             continue
         if c.event_opinions.search(text, max(clause[0], noun.start - 60), noun.start):
             continue  # "praised the talks last week": the opinion's time, not the talks'
+        if c.event_enders.search(text, max(clause[0], noun.start - 60), noun.start):
+            continue  # "ended the dialogue in 2008": not a contact held then
         # A false friend may run on past the noun: "a meeting of ministers from ten countries".
         reach = (max(clause[0], noun.start - 40), clause[1])
         if any(
@@ -1951,12 +2214,17 @@ def _restored_by_contact(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _prefer_changes(candidates: list[_Candidate]) -> list[_Candidate]:
     """In one clause, a change of state outranks a contact on the same channel or in its
-    reach: "little chance of Li meeting the Americans" is a refusal, not a meeting."""
+    reach: "little chance of Li meeting the Americans" is a refusal, not a meeting. A
+    change only planned or wished for leaves a contact reported as fact alone: "after
+    agreeing to resume talks, the two met on Monday"."""
     changes = [c for c in candidates if c.state != State.OPEN]
 
     def shadowed(c: _Candidate) -> bool:
         return any(
-            ch.clause == c.clause and 0 <= c.anchor - ch.anchor <= _AFTER_WINDOW for ch in changes
+            ch.clause == c.clause
+            and 0 <= c.anchor - ch.anchor <= _AFTER_WINDOW
+            and (ch.modality == Modality.ASSERTED or c.modality != Modality.ASSERTED)
+            for ch in changes
         )
 
     return [c for c in candidates if c.state != State.OPEN or not shadowed(c)]
@@ -2055,7 +2323,7 @@ def _sentence_claims(art: _Article, sent: _Sentence, index: int) -> list[Claim]:
     candidates = _cue_candidates(art, sent, index)
     taken = [(c.anchor, c.anchor + 1) for c in candidates]
     candidates += _event_candidates(art, sent, index, taken)
-    candidates = _prefer_changes(_restored_by_contact(candidates))
+    candidates = _prefer_changes(_restored_by_contact(_adjuncts_follow_verbs(candidates)))
     candidates = [
         c
         for c in candidates
@@ -2079,6 +2347,27 @@ def _sentence_claims(art: _Article, sent: _Sentence, index: int) -> list[Claim]:
             art.last_kind = named[-1]
         art.last_blocked = _last_named_blocked(art, sent)
     return claims
+
+
+def _adjuncts_follow_verbs(candidates: list[_Candidate]) -> list[_Candidate]:
+    """An adverbial that counts a gap reports no event of its own: "after a three-year
+    hiatus, the two sides agreed to resume talks" is an agreement, not a restoration.
+    Its claim takes the modality of the verb's claim in the same clause, for the pair."""
+    out = []
+    for cand in candidates:
+        if cand.adjunct and cand.modality == Modality.ASSERTED:
+            verbs = sorted(
+                (
+                    o
+                    for o in candidates
+                    if not o.adjunct and o.pair == cand.pair and o.clause == cand.clause
+                ),
+                key=lambda o: o.anchor,
+            )
+            if verbs and all(v.modality != Modality.ASSERTED for v in verbs):
+                cand = replace(cand, modality=verbs[0].modality)
+        out.append(cand)
+    return out
 
 
 def _last_named_blocked(art: _Article, sent: _Sentence) -> bool:
@@ -2236,9 +2525,12 @@ def _read_times(art: _Article, span: Span) -> None:
 
 
 def _move_on(art: _Article, times: Sequence[TimeExpression]) -> None:
-    """The day and the year the text last named, once `times` have been read."""
+    """The day, the year and the past time the text last named, once `times` have been
+    read."""
     art.anchor = day_anchor(times, art.anchor)
     art.year = year_anchor(times, art.year)
+    past = [t for t in times if _told_past(art, t)]
+    art.told = past[-1] if past else art.told
 
 
 def _named_as_place(text: str, mention: Mention, c: Cues) -> bool:

@@ -44,6 +44,9 @@ PAIR = "pair"
 DEMONYM = "demonym"
 
 # A capital followed by these words names a newspaper, a school or a treaty, not the state.
+# "Jr." or "Sr." names another person: "Donald Trump Jr." is not the president. (A
+# numeral may be the holder's own: "Lloyd J. Austin III" is the secretary.)
+_GENERATION_AFTER = re.compile(r",?\s+(?:Jr|Sr)\b\.?")
 _NOT_THE_STATE_AFTER = re.compile(
     r"\s+(?:Post|Times|Examiner|Free Beacon|Institute|University|Review|Quarterly|Journal|"
     r"Declaration|Treaty|Convention|Protocol|Accords?|Agreement|Consensus|Naval)\b"
@@ -306,6 +309,16 @@ def _term_for(matched: str) -> Term | None:
     return term
 
 
+def _another_generation(matched: str, text: str, end: int) -> bool:
+    """Whether "Jr." or "Sr." after a name makes it another person than the holder the
+    name stands for; not where the holder's own name has it ("Joseph F. Dunford Jr.")."""
+    suffix = _GENERATION_AFTER.match(text, end)
+    if suffix is None:
+        return False
+    word = suffix.group().strip(" ,.")
+    return all(_term_for(f"{matched} {word}{dot}") is None for dot in (".", ""))
+
+
 def _static_mentions(text: str, on: date | None) -> list[Mention]:
     found = []
     for m in _gazetteer().pattern.finditer(text):
@@ -313,6 +326,8 @@ def _static_mentions(text: str, on: date | None) -> list[Mention]:
         if term is None:
             continue
         if term.category == "capital" and _NOT_THE_STATE_AFTER.match(text, m.end()):
+            continue
+        if term.person and _another_generation(m.group(), text, m.end()):
             continue
         role = role_of(term.person, on) if term.person else None
         found.append(

@@ -206,6 +206,12 @@ def sentence_actors(
             continue  # "pro-Russian separatists", "a US-backed government"
         if actor.is_state and cues.bodies_after.match(text, actor.end):
             continue  # "the Indian board": a body of its own, not the state
+        if (
+            actor.category == DEMONYM
+            and text[actor.end - 1 : actor.end] == "s"
+            and cues.counted_people.search(before)
+        ):
+            continue  # "three Russians": persons of a nationality, not their state
         # A word naming a pair ("inter-Korean") is never a place.
         weak = (
             (actor.category != PAIR and bool(cues.places.search(before)))

@@ -3,7 +3,8 @@
 The order of trust is domain.md's ("Articles"): the caller, a sidecar file, the text
 itself (a dateline, a "Posted … on" or "Published:" line, a date line under the
 headline), the page's HTML metadata, and last an inference: the latest full date the
-text mentions, which is a lower bound of the publication date.
+text mentions, which is a lower bound of the publication date (unless its sentence tells
+it as still to come: "will meet on May 3, 2019").
 
 Inside the text, sources of a date are ranked:
 1. Labelled lines ("Published", "Updated", "Posted", "First published", "Last modified",
@@ -14,6 +15,10 @@ Inside the text, sources of a date are ranked:
    one wins. A date line that belongs to a page widget ("Today in …", the weather, stock
    tickers, a copyright line) is no publication line, nor one far after every other date
    the text mentions (a clock printed when the page was saved).
+3. After the page's HTML date, the stamp of a news portal: a head line that opens with
+   a date and a time of day ("2015-11-27 08:32 Agency Editor: …"), or a short one that
+   shows them inside ("Source:agency2024-05-21 21:56:05"). A dateline without a year
+   then takes the year that puts its day on or before the stamp.
 A dateline without a year ("OSLO, June 9 (Agency) —", "ROME, April 11. /Agency/.")
 takes its year from another date of the page: the same day shown with a year, a
 month-only metadata line ("date 2019-04"), the HTML date, or else, as an inference, the
@@ -53,6 +58,8 @@ PROSE_WORDS = 12
 # A labelled publication line is short; a longer one is a sentence that happens to
 # start with "Posted" or "Published".
 LABELLED_MAX_CHARS = 150
+# The head of a page saved as one long line, where a labelled date is still the page's.
+FLAT_HEAD_CHARS = 300
 
 # A bare date line this many days after every other full date of the text is a clock the
 # page printed when it was saved, not the article's date, when the text has at least
@@ -170,9 +177,28 @@ _ENDS_WITH_DATE = re.compile(
     rf"|\s+{_TIME}\s+(?P<numeric>{_NUMERIC_BODY}))",
     re.IGNORECASE,
 )
+# A head line that opens with a full date and a time of day, the stamp a page prints
+# over its story, whatever follows ("2015-11-27 08:32 Agency Editor: …"). It ranks after
+# the bare date lines: a stamp may be the time of posting in another zone.
+_STAMP = re.compile(
+    rf"\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_FULL})\s*(?:,|at|-|–|\|)?\s*{_TIME}",
+    re.IGNORECASE,
+)
+# The same stamp inside a short head line, perhaps glued to the label before it
+# ("Source:agency2024-05-21 21:56:05"): the time the page posted the story, on or after
+# the day of its dateline.
+_STAMP_INSIDE = re.compile(rf"(?P<date>{_ISO}|{_MONTH}\s+{_DAY},?\s+{_YEAR})\s*{_TIME}", re.I)
 # A masthead's founding date is the site's, not the article's: "Est. May 19, 1923". It
 # bounds nothing either, unlike most dates a text mentions.
 _FOUNDED = re.compile(r"\b(?:est|established|founded)\.?\s*[,:]?\s*$", re.IGNORECASE)
+# What tells a date as still to come in its sentence: a future verb, a plan, a present
+# progressive ("is taking over on"), "upcoming".
+_COMING = re.compile(
+    r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:to|due|scheduled|set|expected|planned)|"
+    r"(?:is|are)\s+\w+ing|upcoming)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+_STOP = re.compile(r"[.!?][\"”’)]*\s")
 # Words before the date of a short line that say it is not the article's date: a
 # founding date, or a member's "Joined", "Member since".
 _NOT_PUBLICATION = re.compile(
@@ -271,10 +297,14 @@ def mentioned_dates(text: str) -> Iterator[date]:
 
 
 def _mentions(line: str) -> Iterator[date]:
-    """The full dates of a line that can bound its publication: not a masthead's "Est. …"."""
+    """The full dates of a line that can bound its publication: not a masthead's "Est. …",
+    nor a date its sentence tells as still to come ("will take over on January 1, 2022")."""
     for m in FULL_DATE.finditer(line):
         day = parse_date(m.group(0))
-        if day is not None and not _FOUNDED.search(line, 0, m.start()):
+        if day is None or _FOUNDED.search(line, 0, m.start()):
+            continue
+        begin = max((b.end() for b in _STOP.finditer(line, 0, m.start())), default=0)
+        if not _COMING.search(line, begin, m.start()):
             yield day
 
 
@@ -356,9 +386,13 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _labelled_dates(line: str) -> list[str]:
-    """The dates a labelled line shows: all of a line of dates, else the labelled one."""
+    """The dates a labelled line shows: all of a line of dates, else the labelled one.
+
+    A page saved without line breaks is one long line: there only a capitalised label in
+    its head counts ("… By a reporter Posted Jan 30, 2010 3:43 AM CST …")."""
     if len(line) > LABELLED_MAX_CHARS:
-        return []
+        inside = _LABEL_INSIDE.search(line, 0, FLAT_HEAD_CHARS)
+        return [inside.group("date")] if inside else []
     m = _LABELLED.match(line) or _LABEL_INSIDE.search(line)
     if m is None:
         return []
@@ -385,6 +419,15 @@ def _date_line(line: str) -> str | None:
     if m is None or len(m["lead"].split()) > 6 or _NOT_PUBLICATION.search(m["lead"]):
         return None
     return m.group("date") or m.group("numeric")
+
+
+def _stamp(line: str) -> str | None:
+    """The date of a page's stamp: a head line that opens with a date and a time of day,
+    or a short one that shows them inside."""
+    m = _STAMP.match(line)
+    if m is None and len(line) <= LABELLED_MAX_CHARS:
+        m = _STAMP_INSIDE.search(line)
+    return m.group("date") if m is not None else None
 
 
 def _partial(line: str) -> _MonthDay | None:
@@ -421,14 +464,16 @@ class _Shown:
     first: list[date]  # labelled lines and datelines
     bare: list[date]  # bare date lines of the head
     partial: list[_MonthDay]  # datelines without a year
+    stamped: list[date]  # head lines that open with a date and a time of day
     month: tuple[int, int] | None  # the metadata line of a year and month
     mentioned: list[date]  # every plausible full date, widgets and clocks left out
 
 
 def _shown(text: str, today: date) -> _Shown:
-    shown = _Shown([], [], [], None, [])
+    shown = _Shown([], [], [], [], None, [])
     lines = _lines(text)
     bare_at: list[tuple[date, int]] = []
+    stamped_at: list[tuple[date, int]] = []
     left_out: set[int] = set()  # lines whose dates belong to the page, not the article
     for line in lines:
         if line.widget:
@@ -453,6 +498,9 @@ def _shown(text: str, today: date) -> _Shown:
             bare_at += [(day, line.number)] if day else []
         elif (partial := _partial(rest)) is not None:
             shown.partial.append(partial)
+        elif (stamp := _stamp(rest)) is not None:
+            day = _plausible(parse_date(stamp, rest), today)
+            stamped_at += [(day, line.number)] if day else []
     mentions = [
         (day, line.number)
         for line in lines
@@ -460,8 +508,9 @@ def _shown(text: str, today: date) -> _Shown:
         for day in _mentions(line.text)
         if _plausible(day, today)
     ]
-    clocks = {at for day, at in bare_at if _is_clock(day, at, mentions)}
+    clocks = {at for day, at in bare_at + stamped_at if _is_clock(day, at, mentions)}
     shown.bare = [day for day, at in bare_at if at not in clocks]
+    shown.stamped = [day for day, at in stamped_at if at not in clocks]
     shown.mentioned = [day for day, at in mentions if at not in clocks]
     return shown
 
@@ -491,6 +540,16 @@ def _year_shown(md: _MonthDay, shown: _Shown, meta: date | None) -> date | None:
             found = md.in_year(year)
             if found is not None and abs((found - meta).days) <= NEAR_DAYS:
                 return found
+    return None
+
+
+def _year_before(md: _MonthDay, stamp: date) -> date | None:
+    """The last such day on or before a page's stamp, within a year: a page posts its
+    story on the day of the dateline or later."""
+    for year in (stamp.year, stamp.year - 1):
+        found = md.in_year(year)
+        if found is not None and found <= stamp:
+            return found
     return None
 
 
@@ -543,6 +602,12 @@ def _from_text(text: str, meta: date | None, today: date) -> _Found:
         return shown.bare[0], PublishedHow.TEXT, None
     if meta is not None:
         return meta, PublishedHow.TEXT, None
+    if shown.stamped:
+        for md in shown.partial:
+            found = _year_before(md, shown.stamped[0])
+            if found is not None:
+                return found, PublishedHow.TEXT, None
+        return shown.stamped[0], PublishedHow.TEXT, None
     for md in shown.partial:
         found = _plausible(_year_inferred(md, shown), today)
         if found is not None:

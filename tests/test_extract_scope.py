@@ -1,0 +1,638 @@
+"""How far a word reaches: lists of channels under one verb, adverbials of a gap, aims
+around a contact, people counted by nationality, and names of another generation.
+
+Every sentence here is written for the test; dates are resolved against PUBLISHED, a
+Wednesday.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.claims import DIP, OPEN, PUBLISHED, REST, SUSP, A, asserted, fact
+from tracker.extract import extract
+from tracker.vocab import Kind, Modality
+
+MIL = Kind.MILITARY_RELATIONS
+POLICY = Kind.DEFENSE_POLICY_TALKS
+
+
+def modalities(text: str) -> set[tuple[str, str, str, str]]:
+    """(pair, kind, state, modality) of every claim of a text."""
+    return {
+        (c.pair, c.kind.value, c.state.value, c.modality.value) for c in extract(text, PUBLISHED)
+    }
+
+
+# ------------------------------------------------------------------ lists of channels
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "China cancelled theater commanders talks, defense policy coordination talks "
+            "and maritime consultative meetings with the United States on Friday.",
+            {Kind.THEATER_COMMANDERS, POLICY, Kind.MARITIME_SAFETY_TALKS},
+        ),
+        (
+            "Beijing suspended defense policy talks, maritime consultative talks and "
+            "military exchanges with Washington.",
+            {POLICY, Kind.MARITIME_SAFETY_TALKS, MIL},
+        ),
+        (
+            "Washington postponed the defense consultative talks and the maritime safety "
+            "dialogue with Beijing.",
+            {POLICY, Kind.MARITIME_SAFETY_TALKS},
+        ),
+    ],
+)
+def test_a_verb_over_a_list_of_channels_reaches_each(text: str, kinds: set[Kind]) -> None:
+    assert asserted(text) == {fact("CN-US", k, SUSP) for k in kinds}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The comma closes the object: what follows is the speaker, not another channel.
+        "China suspended the military talks with the United States, the ministry said.",
+        "Beijing suspended military exchanges with Washington, its defense ministry said.",
+    ],
+)
+def test_a_comma_before_no_channel_adds_no_kind(text: str) -> None:
+    assert asserted(text) == {fact("CN-US", MIL, SUSP)}
+
+
+# ------------------------------------------------------------- adverbials of a gap
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After a three-year hiatus, Greece and Turkey have agreed to resume the talks.",
+        "Following a five-year hiatus, the two Koreas agreed on Friday to restart military talks.",
+        "After a long pause, India and Pakistan will hold talks next week.",
+        "After a two-year freeze, India hopes to resume its dialogue with China.",
+    ],
+)
+def test_a_gap_adverbial_is_as_sure_as_its_verb(text: str) -> None:
+    claims = modalities(text)
+    assert claims, "the clause still names a restoration"
+    assert all(m != A.value for *_, m in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The two Koreas restarted military talks on Friday after a five-year hiatus.",
+            fact("KP-KR", POLICY, REST),
+        ),
+        (
+            "After a three-year hiatus, Greece and Turkey resumed exploratory talks in Athens.",
+            fact("GR-TR", DIP, REST),
+        ),
+    ],
+)
+def test_a_gap_adverbial_of_a_reported_restoration_stays_asserted(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in asserted(text)
+
+
+# ------------------------------------------------------------- aims around a contact
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Putin and Erdogan sought to mend ties in their first phone call since the jet "
+            "was downed.",
+            "RU-TR",
+        ),
+        (
+            "India and China tried to ease tensions during their first talks in two years.",
+            "CN-IN",
+        ),
+    ],
+)
+def test_a_contact_named_as_the_setting_of_an_aim_took_place(text: str, pair: str) -> None:
+    assert any(p == pair and s == REST.value for p, _, s in asserted(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and China want to hold their first talks in two years.",
+        "Putin and Erdogan hope to mend ties in a first phone call since the jet was downed.",
+        "Putin and Erdogan sought to mend ties with their first phone call since the crash.",
+    ],
+)
+def test_a_contact_that_is_the_aim_itself_is_not_reported(text: str) -> None:
+    assert not any(s == REST.value for _, _, s in asserted(text))
+
+
+# --------------------------------------------------------------- counted people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three Russians met American officials in June.",
+        "A group of Americans met Russian diplomats in Moscow last week.",
+        "Several Indians spoke with Pakistani officials at the border on Monday.",
+        "Dozens of Russians met US lawmakers in 2019.",
+    ],
+)
+def test_people_counted_by_nationality_are_not_their_state(text: str) -> None:
+    assert asserted(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russians have declined to engage with the Pentagon.",
+        "The Americans and the Russians spoke on the hotline on Monday.",
+    ],
+)
+def test_a_nationality_with_the_article_stands_for_the_state(text: str) -> None:
+    assert any(p == "RU-US" for p, _, _ in asserted(text))
+
+
+# ----------------------------------------------------------- another generation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump Jr. met the Russian ambassador in June 2016.",
+        "Donald Trump, Jr., spoke with Russian officials last year.",
+    ],
+)
+def test_a_junior_is_not_the_office_holder(text: str) -> None:
+    assert asserted(text, date(2018, 1, 5)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "pair"),
+    [
+        # The holder's own suffix, as the gazetteer lists it.
+        (
+            "Gen. Joseph F. Dunford Jr. spoke with his Russian counterpart on Monday.",
+            date(2018, 1, 5),
+            "RU-US",
+        ),
+        # A numeral is part of the holder's name.
+        (
+            "Lloyd J. Austin III spoke with his Chinese counterpart on Tuesday.",
+            date(2024, 4, 17),
+            "CN-US",
+        ),
+        ("Donald Trump met Russian President Vladimir Putin last year.", date(2018, 1, 5), "RU-US"),
+    ],
+)
+def test_the_holder_with_his_own_name_stays(text: str, published: date, pair: str) -> None:
+    assert any(p == pair and s == OPEN.value for p, _, s in asserted(text, published))
+
+
+# ------------------------------------------------------------------ ending talks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "North Korea and South Korea on Wednesday ended their first talks between "
+            "military generals.",
+            fact("KP-KR", POLICY, OPEN),
+        ),
+        (
+            "The two Koreas concluded three days of military talks on Friday.",
+            fact("KP-KR", POLICY, OPEN),
+        ),
+        (
+            "China and Japan wrapped up a round of talks in Tokyo on Monday.",
+            fact("CN-JP", DIP, OPEN),
+        ),
+    ],
+)
+def test_two_sides_that_ended_talks_held_them(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in asserted(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One side ending talks with the other may have broken them off.
+        "Pakistan ended talks with India after the attack.",
+        "India ended the composite dialogue with Pakistan in 2008.",
+        "Japan boycotted the summit with China last year.",
+        "Seoul walked out of the talks with Pyongyang on Monday.",
+    ],
+)
+def test_one_side_ending_or_leaving_talks_reports_no_contact(text: str) -> None:
+    assert not any(s == OPEN.value for _, _, s in asserted(text))
+
+
+# ------------------------------------------------------------- idioms and objects
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Military ties between the United States and China were ruptured by the "
+            "collision in April 2001.",
+            fact("CN-US", MIL, SUSP),
+        ),
+        (
+            "The rupture of relations between Moscow and Ankara followed the downing of the jet.",
+            fact("RU-TR", DIP, SUSP),
+        ),
+        ("Turkey has recalled its Israeli ambassador.", fact("IL-TR", DIP, SUSP)),
+        ("Turkey called off a joint naval exercise with Israel.", fact("IL-TR", MIL, SUSP)),
+        (
+            "Washington and Seoul suspended their joint exercises in 2018.",
+            fact("KR-US", MIL, SUSP),
+        ),
+    ],
+)
+def test_ruptures_recalls_and_exercises_called_off(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in asserted(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gas pipeline between Russia and Turkey ruptured in March.",
+        "China suspended military exercises near Taiwan.",
+        "North Korea condemned the joint drills between Seoul and Washington.",
+    ],
+)
+def test_near_misses_of_ruptures_and_exercises(text: str) -> None:
+    assert not any(s == SUSP.value for _, _, s in asserted(text))
+
+
+def test_modalities_helper_sees_every_claim() -> None:
+    claims = modalities("After a three-year hiatus, Greece and Turkey have agreed to resume talks.")
+    assert ("GR-TR", DIP.value, REST.value, Modality.PLANNED.value) in claims
+    assert PUBLISHED.weekday() == 2
+
+
+# ------------------------------------------------------- refusals of other things
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing suspended the dialogue mechanism with Taipei because of the refusal of the "
+        "island's government to accept the principle.",
+        "Beijing suspended the dialogue mechanism with Taipei because of Taiwan's refusal to "
+        "recognise the consensus.",
+        "Pakistan refused to sign the accord with India.",
+        "Tokyo declined to apologise to Seoul for the remarks.",
+    ],
+)
+def test_a_refusal_of_a_position_or_an_act_is_no_refused_contact(text: str) -> None:
+    assert not any(s == "rejected" for _, _, s in asserted(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("China refused to accept the call from the US defense secretary.", "CN-US"),
+        ("Moscow declined to meet the US envoy on Monday.", "RU-US"),
+        ("China refused to take the call from Washington.", "CN-US"),
+    ],
+)
+def test_a_refused_contact_stays_a_refusal(text: str, pair: str) -> None:
+    assert any(p == pair and s == "rejected" for p, _, s in asserted(text))
+
+
+# --------------------------------------------------------- channels left alone
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The sanctions will not affect the military hotline between Washington and Moscow.",
+            fact("RU-US", Kind.OPERATIONAL_HOTLINE, OPEN),
+        ),
+        (
+            "Military contacts between China and the United States remain unaffected, the "
+            "Pentagon said.",
+            fact("CN-US", MIL, OPEN),
+        ),
+        (
+            "The suspension will not affect communications between the U.S. and Russia set "
+            "up to de-conflict operations in Syria.",
+            fact("RU-US", Kind.OPERATIONAL_HOTLINE, OPEN),
+        ),
+        (
+            "Russia and the United States resumed contacts to deconflict flights over Syria.",
+            fact("RU-US", Kind.OPERATIONAL_HOTLINE, REST),
+        ),
+    ],
+)
+def test_a_channel_a_measure_leaves_alone_stays_open(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in asserted(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm will not affect flights between China and Japan.",
+        "The decision could affect the hotline between the two Koreas.",
+    ],
+)
+def test_near_misses_of_channels_left_alone(text: str) -> None:
+    assert not any(s == OPEN.value for _, _, s in asserted(text))
+
+
+# ------------------------------------------------------------------- "the two"
+
+
+@pytest.mark.parametrize("opening", ["The two", "Before that, the two"])
+def test_the_two_people_of_the_channel_told_of_keep_its_kind(opening: str) -> None:
+    text = (
+        "The US defense secretary spoke with his Russian counterpart on Friday, the "
+        f"Pentagon said.\n\n{opening} last spoke on February 18."
+    )
+    claims = {(c.pair, c.kind, c.effective_start) for c in extract(text, date(2022, 5, 13))}
+    assert ("RU-US", Kind.DEFENSE_MINISTERS, date(2022, 2, 18)) in claims
+
+
+# ------------------------------------------------------------- requests for what
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing suspended the talks with Taipei in May. Beijing ignored attempts by "
+        "Taiwanese officials to have the suspects sent back.",
+        "Seoul held talks with Tokyo in May. Tokyo rejected requests from Seoul to free the "
+        "fishermen.",
+    ],
+)
+def test_a_request_for_something_other_than_contact_is_no_refused_contact(text: str) -> None:
+    assert not any(s == "rejected" for _, _, s in asserted(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Beijing suspended the talks with Taipei in May. Beijing ignored attempts by "
+            "Taiwanese officials to reach it by phone.",
+            "CN-TW",
+        ),
+        ("Beijing has ignored calls from Taipei to resume the talks.", "CN-TW"),
+    ],
+)
+def test_a_request_for_contact_refused_stays_a_refusal(text: str, pair: str) -> None:
+    assert any(p == pair and s == "rejected" for p, _, s in asserted(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing has ignored calls from Taipei to resume the talks.",
+        "Beijing ignored repeated calls to restore the hotline with Taipei.",
+        "Beijing has ignored a call from Taipei for the resumption of talks.",
+    ],
+)
+def test_a_restoration_called_for_is_not_reported(text: str) -> None:
+    assert not any(s == REST.value for _, _, s in asserted(text))
+
+
+# ----------------------------------------------------------------- idioms of a line
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The hotline between Washington and Moscow has gone cold, an official said.",
+            fact("RU-US", Kind.OPERATIONAL_HOTLINE, SUSP),
+        ),
+        (
+            "The emergency line between Moscow and Washington is temporarily unavailable.",
+            fact("RU-US", Kind.OPERATIONAL_HOTLINE, SUSP),
+        ),
+        ("India and Pakistan have not held formal talks since 2015.", fact("IN-PK", DIP, OPEN)),
+    ],
+)
+def test_idioms_of_a_line_out_of_use_and_of_the_last_talks(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in asserted(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trail has gone cold on the funds that moved between Russia and the US.",
+        "The website of the Russian embassy in the US is temporarily unavailable.",
+    ],
+)
+def test_near_misses_of_a_line_out_of_use(text: str) -> None:
+    assert asserted(text) == set()
+
+
+# ------------------------------------------------------- openings that lean on the rest
+
+
+def test_an_agreement_in_an_opening_participle_does_not_govern_the_main_clause() -> None:
+    claims = modalities(
+        "After agreeing to resume talks, India and Pakistan met in Delhi on Monday."
+    )
+    assert ("IN-PK", DIP.value, OPEN.value, A.value) in claims
+    assert ("IN-PK", DIP.value, REST.value, A.value) not in claims
+
+
+def test_agreeing_to_hold_talks_is_a_plan() -> None:
+    claims = modalities(
+        "A day after agreeing to hold talks, New Delhi on Friday cancelled the meeting with "
+        "Islamabad."
+    )
+    assert ("IN-PK", DIP.value, SUSP.value, A.value) in claims
+    assert ("IN-PK", DIP.value, OPEN.value, A.value) not in claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After suspending talks with Seoul in May, Pyongyang restored the hotline on Friday.",
+        "Seoul halted the talks with Pyongyang in May.",
+        "Tokyo postponed the summit with Seoul last week.",
+    ],
+)
+def test_a_stopped_event_with_a_time_is_no_contact_held(text: str) -> None:
+    assert not any(s == OPEN.value for _, _, s in asserted(text))
+
+
+def test_a_planned_change_leaves_a_reported_contact_alone() -> None:
+    claims = asserted(
+        "Beijing's offer to resume the stalled maritime talks with Washington came as the two "
+        "defense chiefs met in Singapore on Friday."
+    )
+    assert any(p == "CN-US" and s == OPEN.value for p, _, s in claims)
+    assert not any(s == REST.value for _, _, s in claims)
+
+
+# ---------------------------------------------------- refusals of a slot to come
+
+
+def test_a_refusal_already_made_of_a_meeting_to_come_is_reported_now() -> None:
+    claims = {
+        (c.pair, c.state.value, c.modality.value, c.effective_start)
+        for c in extract(
+            "Beijing has turned down the Pentagon's invitation for the two defense chiefs to "
+            "meet at the security forum in Singapore next week.",
+            PUBLISHED,
+        )
+    }
+    assert ("CN-US", "rejected", A.value, PUBLISHED) in claims
+
+
+def test_a_refusal_to_come_stays_planned() -> None:
+    claims = modalities("China will decline the invitation to meet the US envoy next week.")
+    assert claims and all(m != A.value for *_, m in claims)
+
+
+def test_contact_that_dried_up_is_suspended() -> None:
+    text = "Contact with China's defense ministry dried up after the US shot down the balloon."
+    assert fact("CN-US", MIL, SUSP) in asserted(text)
+
+
+# ------------------------------------------------------------------ first times
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokyo and Beijing held high-level defense talks for the first time in four years.",
+        "Japan and China held their first defense talks in four years.",
+    ],
+)
+def test_the_gap_of_a_first_contact_does_not_date_the_contact(text: str) -> None:
+    days = {(c.state.value, c.effective_start) for c in extract(text, PUBLISHED)}
+    assert days == {(OPEN.value, PUBLISHED), (REST.value, PUBLISHED)}
+
+
+def test_the_first_use_of_a_new_line_is_no_restoration() -> None:
+    text = (
+        "The Japanese and Chinese defense ministers talked for 20 minutes over the new "
+        "hotline for the first time since it was set up in March."
+    )
+    claims = asserted(text)
+    assert fact("CN-JP", Kind.DEFENSE_MINISTERS, OPEN) in claims
+    assert not any(s == REST.value for _, _, s in claims)
+
+
+def test_a_first_use_since_a_year_is_a_restoration() -> None:
+    claims = asserted("Seoul and Pyongyang talked over the hotline for the first time since 2020.")
+    assert any(p == "KP-KR" and s == REST.value for p, _, s in claims)
+
+
+# ---------------------------------------------------------------- refusals in words
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Iran said it does not intend to engage with the United States directly.", "IR-US"),
+        ("Iran's foreign minister said direct talks with Washington make no sense.", "IR-US"),
+        ("India does not want to resume talks with Pakistan until the attacks stop.", "IN-PK"),
+    ],
+)
+def test_refusals_told_as_intentions_and_judgements(text: str, pair: str) -> None:
+    assert any(p == pair and s == "rejected" for p, _, s in asserted(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The survey makes no sense, Chinese and US experts said.",
+        "Iran does not intend to enrich uranium beyond the limit, it told the United States.",
+    ],
+)
+def test_near_misses_of_refusals_in_words(text: str) -> None:
+    assert not any(s == "rejected" for _, _, s in asserted(text))
+
+
+# ------------------------------------------------------- mechanisms and their ends
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "The cross-strait liaison mechanism had been suspended since May 20, Beijing said.",
+            "CN-TW",
+        ),
+        ("Beijing halted the consultation mechanism with Taipei in June.", "CN-TW"),
+        (
+            "Beijing said the contact mechanism with Taipei has already stopped because the "
+            "island rejects the consensus.",
+            "CN-TW",
+        ),
+        ("China ended official high-level contact with Taiwan's government in 2016.", "CN-TW"),
+        ("Contact between Beijing and Taipei was broken between 2000 and 2008.", "CN-TW"),
+    ],
+)
+def test_mechanisms_stopped_and_contact_ended_or_broken(text: str, pair: str) -> None:
+    assert any(p == pair and s == SUSP.value for p, _, s in asserted(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pricing mechanism between China and Japan was suspended.",
+        "The shelling between India and Pakistan has stopped, officials said.",
+        "The window between Seoul and Tokyo was broken by protesters.",
+    ],
+)
+def test_near_misses_of_mechanisms_and_ends(text: str) -> None:
+    assert not any(s == SUSP.value for _, _, s in asserted(text))
+
+
+# ------------------------------------------------------------- lines in daily use
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "All through the day, the military line between the two Koreas operated normally.",
+            fact("KP-KR", Kind.OPERATIONAL_HOTLINE, OPEN),
+        ),
+        (
+            "The two Koreas exchange calls twice a day over their liaison channel.",
+            fact("KP-KR", DIP, OPEN),
+        ),
+        (
+            "The inter-Korean communication lines came back into operation after a suspension "
+            "of 13 months.",
+            fact("KP-KR", DIP, REST),
+        ),
+    ],
+)
+def test_lines_in_use_and_back_in_operation(text: str, expected: tuple[str, str, str]) -> None:
+    claims = asserted(text)
+    assert expected in claims
+    assert not any(s == SUSP.value for _, _, s in claims), "a gap counted is no suspension"
+
+
+def test_a_call_not_answered_is_no_contact() -> None:
+    claims = asserted("Pyongyang did not answer the morning call from Seoul on the liaison line.")
+    assert not any(s == OPEN.value for _, _, s in claims)
+    assert claims
