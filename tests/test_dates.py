@@ -1219,3 +1219,26 @@ def test_a_sentence_counting_on_from_the_time_before(
 def test_what_does_not_count_on(sentence: str) -> None:
     before = find_times("The envoys arrived on Friday, October 22.", SAT)[0]
     assert counted_on(sentence, before) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("The November incident froze relations.", date(2015, 11, 1), date(2015, 11, 30)),
+        ("After the June summit, talks resumed.", date(2016, 6, 1), date(2016, 6, 30)),
+        ("Since the March clashes the line has been silent.", date(2016, 3, 1), date(2016, 3, 31)),
+    ],
+)
+def test_a_month_that_names_an_event_is_the_month_before_publication(
+    text: str, first: date, last: date
+) -> None:
+    times = find_times(text, date(2016, 6, 29))
+    assert [(t.earliest, t.latest) for t in times] == [(first, last)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The march ended in the square.", "The May plan was never tried.", "Ask the June team."],
+)
+def test_a_month_before_another_noun_or_in_lower_case_is_no_time(text: str) -> None:
+    assert find_times(text, date(2016, 6, 29)) == []

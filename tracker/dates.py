@@ -208,6 +208,12 @@ _YEAR = (
     r"(?!\s+(?:percent|per\s+cent|million|billion|trillion|thousand)\b)"
 )
 _WD = rf"(?:{_alt(_WEEKDAY_NAMES)})(?!\w)"
+# Nouns of events a month may name: "the November incident", "the June summit".
+_EVENT_NOUNS = (
+    r"(?:incident|attack|clash(?:es)?|crash|shooting|downing|summit|meeting|talks|visit|"
+    r"elections?|collision|standoff|stand-off|agreement|accord|deal|strikes?|raid|coup|"
+    r"invasion|incursion|truce|ceasefire|call|round|session|skirmish|row|spat|shootdown)\b"
+)
 _WD_ANY = rf"(?:{_alt(_WEEKDAY_NAMES)}|(?-i:{_alt(_cased(_WEEKDAY_ABBR))})\.?)(?!\w)"
 _NUM = rf"(?:[0-9]{{1,3}}(?![0-9,.])|(?:{_alt(_COUNT_OF)})(?!\w))"
 _UNIT = r"(?:hours?|days?|weeks?|fortnights?|months?|years?|decades?)(?!\w)"
@@ -395,6 +401,12 @@ _FAMILY_PATTERNS: list[tuple[str, str]] = [
         r"(?:(?P<rel>this\s+past|this\s+coming|last|this|next|past|previous|coming)\s+)?"
         rf"(?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?",
     ),
+    # A month that names an event ("the November incident", "the June summit"): the
+    # month nearest before publication, as a month named alone.
+    (
+        "attr_month",
+        rf"(?<=\bthe\s)(?=[A-Z])(?P<m>{_MON_NAME})(?!\w)(?=\s+(?:[a-z][\w-]*\s+)?{_EVENT_NOUNS})",
+    ),
     (
         "month",
         r"(?:(?P<rel>this\s+past|this\s+coming|last|this|next|past|previous|coming)\s+"
@@ -515,6 +527,7 @@ _STARTS_OF: dict[str, set[str]] = {
         "last",
     },
     "weekday": _REL | {"#weekday"},
+    "attr_month": {"#month"},
     "month": _REL | {"#month"},
     "year": {"#digit"},
 }
@@ -1557,6 +1570,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], _Interval | None]] = {
     "month": _resolve_month,
     "year": _resolve_year,
     "bare_month": _month_alone,
+    "attr_month": _month_alone,
     "bare_year": _resolve_bare_year,
 }
 
