@@ -636,3 +636,27 @@ def test_a_call_not_answered_is_no_contact() -> None:
     claims = asserted("Pyongyang did not answer the morning call from Seoul on the liaison line.")
     assert not any(s == OPEN.value for _, _, s in claims)
     assert claims
+
+
+# ------------------------------------------------------------- captions and pages
+
+
+def test_a_page_saved_as_one_line_with_a_photo_credit_is_still_read() -> None:
+    filler = "Officials in both capitals weighed what the sale would mean for the region. " * 6
+    text = (
+        "World News Beijing halts exchanges In this file photo, a missile is launched during "
+        "drills. (AP Photo/File) China suspended military exchanges with the United States "
+        f"on Friday over the arms sale. {filler}"
+    )
+    assert "\n" not in text and len(text) > 600
+    assert fact("CN-US", MIL, SUSP) in asserted(text)
+
+
+def test_a_caption_paragraph_is_not_read() -> None:
+    text = (
+        "China suspended the talks with Japan on Monday.\n\n"
+        "In this file photo, Chinese and Japanese officials meet in Tokyo, Aug. 3, 2019. "
+        "(AP Photo/File)"
+    )
+    claims = {(c.pair, c.state.value) for c in extract(text, PUBLISHED)}
+    assert claims == {("CN-JP", SUSP.value)}
