@@ -552,6 +552,12 @@ def test_a_first_use_since_a_year_is_a_restoration() -> None:
         ("Iran said it does not intend to engage with the United States directly.", "IR-US"),
         ("Iran's foreign minister said direct talks with Washington make no sense.", "IR-US"),
         ("India does not want to resume talks with Pakistan until the attacks stop.", "IN-PK"),
+        ("Ukraine says there will be no talks with Russia until its troops leave.", "RU-UA"),
+        (
+            "There would be no meeting between the foreign ministers of India and Pakistan, "
+            "the spokesman said.",
+            "IN-PK",
+        ),
     ],
 )
 def test_refusals_told_as_intentions_and_judgements(text: str, pair: str) -> None:
@@ -562,6 +568,7 @@ def test_refusals_told_as_intentions_and_judgements(text: str, pair: str) -> Non
     "text",
     [
         "The survey makes no sense, Chinese and US experts said.",
+        "There will be no shortage of grain between Russia and Ukraine, officials said.",
         "Iran does not intend to enrich uranium beyond the limit, it told the United States.",
     ],
 )
