@@ -552,6 +552,12 @@ def test_a_first_use_since_a_year_is_a_restoration() -> None:
         ("Iran said it does not intend to engage with the United States directly.", "IR-US"),
         ("Iran's foreign minister said direct talks with Washington make no sense.", "IR-US"),
         ("India does not want to resume talks with Pakistan until the attacks stop.", "IN-PK"),
+        ("Ukraine says there will be no talks with Russia until its troops leave.", "RU-UA"),
+        (
+            "There would be no meeting between the foreign ministers of India and Pakistan, "
+            "the spokesman said.",
+            "IN-PK",
+        ),
     ],
 )
 def test_refusals_told_as_intentions_and_judgements(text: str, pair: str) -> None:
@@ -562,6 +568,7 @@ def test_refusals_told_as_intentions_and_judgements(text: str, pair: str) -> Non
     "text",
     [
         "The survey makes no sense, Chinese and US experts said.",
+        "There will be no shortage of grain between Russia and Ukraine, officials said.",
         "Iran does not intend to enrich uranium beyond the limit, it told the United States.",
     ],
 )
@@ -636,3 +643,27 @@ def test_a_call_not_answered_is_no_contact() -> None:
     claims = asserted("Pyongyang did not answer the morning call from Seoul on the liaison line.")
     assert not any(s == OPEN.value for _, _, s in claims)
     assert claims
+
+
+# ------------------------------------------------------------- captions and pages
+
+
+def test_a_page_saved_as_one_line_with_a_photo_credit_is_still_read() -> None:
+    filler = "Officials in both capitals weighed what the sale would mean for the region. " * 6
+    text = (
+        "World News Beijing halts exchanges In this file photo, a missile is launched during "
+        "drills. (AP Photo/File) China suspended military exchanges with the United States "
+        f"on Friday over the arms sale. {filler}"
+    )
+    assert "\n" not in text and len(text) > 600
+    assert fact("CN-US", MIL, SUSP) in asserted(text)
+
+
+def test_a_caption_paragraph_is_not_read() -> None:
+    text = (
+        "China suspended the talks with Japan on Monday.\n\n"
+        "In this file photo, Chinese and Japanese officials meet in Tokyo, Aug. 3, 2019. "
+        "(AP Photo/File)"
+    )
+    claims = {(c.pair, c.state.value) for c in extract(text, PUBLISHED)}
+    assert claims == {("CN-JP", SUSP.value)}

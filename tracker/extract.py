@@ -210,6 +210,8 @@ _INNER_STOP = re.compile(r"[.!?…][\"”’)\]]*\s")
 _CLOSING_ONLY = re.compile(r"[\"”’)\]]+")
 _LOWER_ABBREVIATIONS = frozenset(["etc", "vs", "approx", "incl", "esp", "viz", "cf", "al"])
 _BEFORE_WINDOW = 70
+# The longest a photo caption and its credit run, in characters.
+_CAPTION_MAX = 600
 # How recent a dated claim must be for an undated twin to be the same event.
 _SAME_EVENT_DAYS = 7
 _OBJECT_WINDOW = 30
@@ -656,7 +658,10 @@ def _clauses(text: str, start: int, end: int, c: Cues) -> list[Span]:
 
 
 def _caption(text: str, paragraph: Span, c: Cues) -> bool:
-    """Whether a paragraph is a photo caption or credit rather than reporting."""
+    """Whether a paragraph is a photo caption or credit rather than reporting. A paragraph
+    longer than any caption holds reporting too (a page saved as one line of text)."""
+    if paragraph[1] - paragraph[0] > _CAPTION_MAX:
+        return False
     return any(p.search(text, *paragraph) for p in c.captions)
 
 
