@@ -1,4 +1,6 @@
-"""Who the sides of a claim are: speakers, go-betweens and naming are no sides.
+"""Rules for unseen reporting: who the sides of a claim are (speakers, go-betweens,
+onlookers and compounds are none; the article's pair fills a side the sentence leaves
+out), idioms of state, modality and kinds.
 
 Every sentence here is written for the test; dates are resolved against PUBLISHED, a
 Wednesday.
@@ -14,7 +16,7 @@ from hypothesis import strategies as st
 
 from tests.claims import DIP, HOT, OPEN, PUBLISHED, REJ, REST, SUSP, A, asserted, fact
 from tracker.extract import extract
-from tracker.vocab import Kind, State
+from tracker.vocab import Kind, Modality, State
 
 # --------------------------------------------------------------------------- speakers
 
@@ -807,3 +809,28 @@ def test_a_contact_that_cannot_be_held_is_refused(
     text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # A refusal holds until what "unless" names, before it or after it.
+        (
+            "Unless Washington changes course, no talks with the US can be held, Moscow said.",
+            Modality.ASSERTED,
+        ),
+        ("Moscow refuses to meet Washington unless sanctions are lifted.", Modality.ASSERTED),
+        # Other states under "unless", and any state under "if", are conditions.
+        (
+            "Unless Washington changes course, Moscow will suspend the talks with the US.",
+            Modality.HYPOTHETICAL,
+        ),
+        (
+            "If Washington changes course, no talks with the US will be refused, Moscow said.",
+            Modality.HYPOTHETICAL,
+        ),
+    ],
+)
+def test_a_refusal_under_unless_holds(text: str, modality: Modality) -> None:
+    (claim,) = extract(text, PUBLISHED)
+    assert claim.pair == "RU-US" and claim.modality == modality

@@ -1479,7 +1479,12 @@ def _modality(art: _Article, sent: _Sentence, clause: Span, anchor: Span, state:
         # "has yet to agree to resume talks unless ...": the refusal holds; "unless" names
         # what would end it.
         after = None
-    if _CONDITIONAL.search(text, sent.start, anchor[0]) or after:
+    before = [m for m in _CONDITIONAL.finditer(text, sent.start, anchor[0])]
+    if state == State.REJECTED:
+        # "Unless Washington changes course, no talks can be held": the refusal holds now,
+        # "unless" names what would end it.
+        before = [m for m in before if m.group().lower() != "unless"]
+    if before or after:
         return Modality.HYPOTHETICAL
     if _gerund_subject(art, clause, anchor):
         # "Suspending the agreement would sour relations": a gerund subject under a modal.
@@ -1503,6 +1508,8 @@ def _modality(art: _Article, sent: _Sentence, clause: Span, anchor: Span, state:
             if _attributive(sent, text, m):
                 continue
             word = m.group().lower()
+            if state == State.REJECTED and word == "unless":
+                continue  # the refusal holds until what "unless" names
             if modality == Modality.INTENT and _DEFINITE_SETTING.search(text, m.end(), anchor[0]):
                 continue  # "sought to heal ties in their first call": the call took place
             if word in _DECIDED and _CONTINUE.match(text, m.end()):
