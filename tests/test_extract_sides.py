@@ -674,8 +674,8 @@ def test_a_reporting_ministry_of_a_side_stays_its_side(
             HOT,
         ),
         (
-            "Greece and Turkey opened a new channel on Monday to avert accidental clashes in the "
-            "Aegean.",
+            "Greece and Turkey opened a new channel on Monday to avert accidental clashes over "
+            "the Aegean.",
             HOT,
         ),
         (
@@ -683,8 +683,8 @@ def test_a_reporting_ministry_of_a_side_stays_its_side(
             Kind.MARITIME_SAFETY_TALKS,
         ),
         (
-            "Since 2022 Beijing has turned down several invitations from the Department of Defense "
-            "for talks with the US.",
+            "Since 2022 Beijing has turned down several invitations by the Department of Defense "
+            "to hold talks with the US.",
             Kind.MILITARY_RELATIONS,
         ),
         (

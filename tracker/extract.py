@@ -265,8 +265,8 @@ _AFTER_WINDOW = 90
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are)\s+(?:[\"“‘']?\w+ly\s+)?[\"“‘']?$", re.IGNORECASE
 )
-# Between a cue and the leader its channel is with: "broke off contact with Israeli Prime
-# Minister", "cut ties with President".
+# Between a cue and the leader its channel is with: "cut off contact with Venezuelan
+# President", "severed ties with President".
 _WITH_LEADER = re.compile(
     r"(?:\s+(?:all\s+|any\s+|direct\s+|personal\s+)?(?:contacts?|ties|talks|dialogue|"
     r"communications?|relations))?\s+with\s+(?:[\w’'.-]+\s+){0,4}",
