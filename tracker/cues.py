@@ -95,6 +95,7 @@ class Cues:
     bilateral: re.Pattern[str]
     counterpart: re.Pattern[str]
     adjuncts: re.Pattern[str]
+    event_adjuncts: re.Pattern[str]
     places: re.Pattern[str]
     place_nouns: re.Pattern[str]
     seat_before: re.Pattern[str]
@@ -102,6 +103,15 @@ class Cues:
     # What, after a state's name, makes it a body of that state that is no side of a
     # channel: "the Pakistan Cricket Board", "the Indian board".
     bodies_after: re.Pattern[str]
+    # A state's name qualifying whoever reports ("an Iraqi official said"), and before it
+    # "according to"; a pronoun after the verb of saying that makes the speaker a side.
+    speakers_after: re.Pattern[str]
+    mediators_after: re.Pattern[str]
+    compound_before: re.Pattern[str]
+    compound_after: re.Pattern[str]
+    speakers_cited: re.Pattern[str]
+    citing_before: re.Pattern[str]
+    speaker_pronoun: re.Pattern[str]
     counted_people: re.Pattern[str]
     speech_verbs: re.Pattern[str]
     first_person: re.Pattern[str]
@@ -341,11 +351,19 @@ def cues() -> Cues:
         bilateral=re.compile(data["bilateral"], _FLAGS),
         counterpart=re.compile(data["counterpart"], _FLAGS),
         adjuncts=re.compile(data["adjuncts"], _FLAGS),
+        event_adjuncts=re.compile(data["event_adjuncts"], _FLAGS),
         places=re.compile(data["places"]),
         place_nouns=re.compile(data["place_nouns"], _FLAGS),
         seat_before=re.compile(data["seat_before"], _FLAGS),
         seat_after=re.compile(data["seat_after"], _FLAGS),
         bodies_after=re.compile(data["bodies_after"], _FLAGS),
+        speakers_after=re.compile(data["speaker_nouns"] + data["speaker_verbs"], _FLAGS),
+        mediators_after=re.compile(data["mediators_after"], _FLAGS),
+        compound_before=re.compile(data["compound_before"], _FLAGS),
+        compound_after=re.compile(data["compound_after"], _FLAGS),
+        speakers_cited=re.compile(data["speaker_nouns"], _FLAGS),
+        citing_before=re.compile(data["citing_before"], _FLAGS),
+        speaker_pronoun=re.compile(data["speaker_pronoun"], _FLAGS),
         counted_people=re.compile(data["counted_people"], _FLAGS),
         speech_verbs=re.compile(data["speech_verbs"], _FLAGS),
         first_person=re.compile(data["first_person"]),

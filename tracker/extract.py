@@ -63,6 +63,7 @@ from tracker.gazetteer import NON_STATE, PAIR, PERSON, PLACE, Mention, find_ment
 from tracker.parties import (
     Actor,
     Salience,
+    adjunct_at,
     inside_quotation,
     is_seat,
     joined_pair,
@@ -217,8 +218,8 @@ _OBJECT_WINDOW = 30
 # What a generic channel noun is of: "talks between theater commanders", "a meeting of
 # maritime safety officials", "talks on confidence-building measures".
 _COMPLEMENT = re.compile(
-    r"\s+(?:between|of|on|among|at|with|involving)\s+(?:the\s+|their\s+|its\s+)?"
-    r"(?:[\w’'-]+\s+){0,3}$",
+    r"(?:\s+(?:between|of|on|among|at|with|involving)|,?\s+(?:known\s+as|called|dubbed))\s+"
+    r"(?:the\s+|their\s+|its\s+)?(?:[\w’'.-]+\s+){0,3}$",
     re.I,
 )
 # Between a verb and its channel object only articles and modifiers: "cut off all
@@ -240,7 +241,7 @@ _THE_TWO = re.compile(
 # Requests that are for contact whatever follows them.
 _CONTACT_REQUEST = re.compile(
     r"(?:(?:the\s+)?(?:tele)?phones?|(?:phone\s+)?calls?|invitations?|overtures?|outreach|"
-    r"messages?)",
+    r"messages?|contacted|reached\s+out|(?:tried|attempted|sought)\s+to\s+(?:contact|reach|call|phone))",
     re.I,
 )
 # After a request noun, words that make it a request for contact: "attempts to reach out".
@@ -260,6 +261,19 @@ _OTHER_ASKED = re.compile(
     re.I,
 )
 _AFTER_WINDOW = 90
+# A passive verb after its subject: "were suspended", "was “temporarily halted”".
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:[\"“‘']?\w+ly\s+)?[\"“‘']?$", re.IGNORECASE
+)
+# Between a cue and the leader its channel is with: "cut off contact with Venezuelan
+# President", "severed ties with President".
+_WITH_LEADER = re.compile(
+    r"(?:\s+(?:all\s+|any\s+|direct\s+|personal\s+)?(?:contacts?|ties|talks|dialogue|"
+    r"communications?|relations))?\s+with\s+(?:[\w’'.-]+\s+){0,4}",
+    re.IGNORECASE,
+)
+# How far into its clause the noun that is its subject may start ("The marathon talks").
+_SUBJECT_REACH = 30
 # How far back (in characters) a pronoun ("it", "them") finds the channel it stands for.
 _ANTECEDENT_REACH = 400
 # "for the first time in 21 months": a measure of a gap, not the date of the claim.
@@ -299,7 +313,13 @@ _SINCE = re.compile(r"(?:since|for)\b", re.I)
 _SINCE_WORD = re.compile(r"\bsince\b", re.I)
 # The slot of a contact that was called off: "scheduled for next week".
 _SLOT_BEFORE = re.compile(r"\b(?:scheduled|slated|planned|set|due)\s+(?:for|on|in)\s+$", re.I)
-_NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
+# A modal denial inside a contact cue that spans words ("talks cannot be held").
+_MODAL_NOT = re.compile(
+    r"\b(?:can|could|will|would|should|must|may|might|shall)\s*(?:not|n[’']t)\b|\bcannot\b|"
+    r"\bwon[’']t\b",
+    re.I,
+)
+_NOT = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.I)
 _SINCE_NEXT = re.compile(r"\s+(?:since|for)\b", re.I)
 _PARTICIPLE_END = re.compile(r"(?:ed|en|cut|shut|down|off|hold)$", re.I)
 _PERFECT = re.compile(
@@ -476,6 +496,9 @@ class _Article:
     # controls"): "such meetings" after it refer to it.
     last_blocked: bool = False
     main_pair: tuple[str, str] | None = None
+    # The main pair when no other pair comes near it: what a sentence naming no other
+    # state speaks of ("The last such meeting was held in May").
+    sole_pair: tuple[str, str] | None = None
     sentences: list[Span] = field(default_factory=list)
     actors_of: dict[int, list[Actor]] = field(default_factory=dict)
     # The last day the sentences read so far named: what "earlier in the day" counts from.
@@ -509,6 +532,10 @@ def _rough_sentences(text: str, paragraph: Span) -> list[Span]:
     return spans
 
 
+# Where a prefilter match runs over the end of a sentence or a paragraph.
+_CROSSES_SENTENCE = re.compile(r"[.!?][\"”’']?\s|\n")
+
+
 class _Hits:
     """Where the cue prefilter matches in a text, found in one scan, asked of any span."""
 
@@ -518,7 +545,17 @@ class _Hits:
             matches = fast.finditer(lowered)
         else:
             matches = c.prefilter.finditer(text)
-        found = [(m.start(), m.end()) for m in matches]
+        found = []
+        for m in matches:
+            found.append((m.start(), m.end()))
+            if _CROSSES_SENTENCE.search(m.group()):
+                # A match that runs over a sentence's end ("talks resumed on Monday. ...
+                # will be held") must not hide the cues it swallowed: look again inside.
+                inner = c.prefilter.search(text, m.start() + 1, m.end())
+                while inner is not None:
+                    found.append((inner.start(), inner.end()))
+                    inner = c.prefilter.search(text, inner.start() + 1, m.end())
+        found.sort()
         if c.prefilter_cased is not None:
             found = sorted(found + [(m.start(), m.end()) for m in c.prefilter_cased.finditer(text)])
         self._starts = [s for s, _ in found]
@@ -778,9 +815,11 @@ def _needs_met(
     if cue.needs == "none":
         return True
     if cue.needs == "channel":
-        return bool(channel_before or channel_after)
+        return bool(channel_before or channel_after) or _passive_of_subject(art, sent, hit, clause)
     if cue.needs == "after":
         return bool(channel_after)
+    if cue.needs == "subject":
+        return any(n.end <= end for n in channel_before)
     if cue.needs == "event":
         return any(n.event or _is_event(art, n) for n in _near(sent.nouns, before[0], after[1]))
     if cue.needs == "contact":
@@ -832,10 +871,37 @@ def _needs_met(
             )
         )
     if cue.needs == "pair" and (
-        _two_sides(art, sent) or any(n.specificity for n in channel_before + channel_after)
+        _two_sides(art, sent)
+        or any(n.specificity for n in channel_before + channel_after)
+        or _of_sole_pair(art, sent, channel_before + channel_after)
     ):
         return True
     return _someone_after(art, sent, hit, clause, person_only=cue.needs == "person")
+
+
+def _passive_of_subject(
+    art: _Article, sent: _Sentence, hit: tuple[int, int, StateCue], clause: Span
+) -> bool:
+    """Whether a cue in the passive has a channel noun as the subject that opens its
+    clause, however long the phrases between them ("The talks between the two
+    rivals, held every month since the spring, were suspended")."""
+    if not _PASSIVE_BEFORE.search(art.text, max(clause[0], hit[0] - 20), hit[0]):
+        return False
+    opening = [n for n in sent.nouns if clause[0] <= n.start < clause[0] + _SUBJECT_REACH]
+    return any(not n.hint for n in opening[:1])
+
+
+def _of_sole_pair(art: _Article, sent: _Sentence, nouns: Sequence[_Noun]) -> bool:
+    """Whether a contact named by a channel noun ("the last such meeting was held in
+    May") is one of the pair the whole article is about: the sentence names no state
+    outside that pair and no body that is no state ("the football federation shunned talks
+    with its rival"), and no other pair comes near it in the article."""
+    if art.sole_pair is None or not nouns:
+        return False
+    if any(a.category == NON_STATE and not a.weak for a in sent.actors):
+        return False
+    named = {a.party for a in sent.actors if a.is_state and not a.weak}
+    return named <= set(art.sole_pair)
 
 
 def _pronoun_for_channel(
@@ -1029,6 +1095,10 @@ def _pair_for(
         if spoken and spoken not in chosen:
             chosen.append(spoken)
             certainty = min(certainty, 0.85)
+    if not chosen and not _two_sides(art, sent) and art.sole_pair is None:
+        # A sentence that names no side, in an article about several pairs: any guess
+        # from what the article talks about most is a guess between pairs.
+        return None
     if len(chosen) < 2:
         context = art.salience.ranked(sent.start, sent.paragraph_start, set(chosen))
         chosen += context[: 2 - len(chosen)]
@@ -1061,13 +1131,16 @@ def _subject_and_object(
     it. States listed after the first object ("met ministers of France, Germany and the
     UK") are not a second side; without a subject before the cue, the subject is found
     outside the clause."""
+    # The cue may hold its object ("called Xi"); a state in a phrase of cause or purpose
+    # ("... to discuss Taiwan") is an object only when no other state is.
     after = [
         a
         for a in in_clause
-        if a.start >= anchor[1]
+        if a.start > anchor[0]
         and a.is_state
         and not art.cues.places.search(art.text[max(0, a.start - 60) : a.start])
     ]
+    after = [a for a in after if not a.weak] or after
     subjects = rank_parties(
         [a for a in in_clause if a.end <= anchor[0] and a.is_state and not a.weak], anchor[0]
     )
@@ -1194,6 +1267,30 @@ def _role_kind(
     return known[0]
 
 
+def _leader_as_object(art: _Article, sent: _Sentence, clause: Span, anchor: Span) -> bool:
+    """Whether the channel a cue acts on is with a leader in person: "broke off contact
+    with President Maduro" is the leaders' channel, whatever the other side."""
+    for actor in sent.actors:
+        if not (anchor[1] <= actor.start < clause[1]) or actor.role is None:
+            continue
+        if art.cues.role_kinds.get(actor.role) != Kind.LEADERS:
+            return False
+        return bool(_WITH_LEADER.fullmatch(art.text, anchor[1], actor.start))
+    return False
+
+
+def _office_of(art: _Article, noun: _Noun, clause: Span) -> Kind | None:
+    """The kind of the office that holds a contact, named as its complement: "the last
+    meeting of the special envoys", "talks between the defence ministers"."""
+    c = art.cues
+    hi = min(clause[1], noun.end + 40)
+    for role, pattern in c.plural_titles:
+        for m in pattern.finditer(art.text, noun.end, hi):
+            if role in c.role_kinds and _COMPLEMENT.match(art.text, noun.end, m.start()):
+                return c.role_kinds[role]
+    return None
+
+
 def _noun_kind(
     art: _Article, sent: _Sentence, clause: Span, anchor: Span
 ) -> tuple[Kind | None, bool]:
@@ -1231,6 +1328,9 @@ def _noun_kind(
             # noun of the complement, not the first word that hints at a kind.
             best = max(complement, key=lambda n: (n.specificity, n.end))
             return best.kind, False
+        office = _office_of(art, nearest, clause)
+        if office is not None:
+            return office, False
         if nearest.kind is not None:
             return nearest.kind, True
         if nearest.definite:
@@ -1337,6 +1437,7 @@ def _kind_for(
         and noun_kind is None
         and role_kind == Kind.LEADERS
         and not all(_roles(sent, clause, party, anchor[0]) for party in pair)
+        and not _leader_as_object(art, sent, clause, anchor)
     ):
         role_kind = None
     kind = (role_kind or noun_kind) if contact else (noun_kind or role_kind)
@@ -1378,7 +1479,12 @@ def _modality(art: _Article, sent: _Sentence, clause: Span, anchor: Span, state:
         # "has yet to agree to resume talks unless ...": the refusal holds; "unless" names
         # what would end it.
         after = None
-    if _CONDITIONAL.search(text, sent.start, anchor[0]) or after:
+    before = [m for m in _CONDITIONAL.finditer(text, sent.start, anchor[0])]
+    if state == State.REJECTED:
+        # "Unless Washington changes course, no talks can be held": the refusal holds now,
+        # "unless" names what would end it.
+        before = [m for m in before if m.group().lower() != "unless"]
+    if before or after:
         return Modality.HYPOTHETICAL
     if _gerund_subject(art, clause, anchor):
         # "Suspending the agreement would sour relations": a gerund subject under a modal.
@@ -1402,6 +1508,8 @@ def _modality(art: _Article, sent: _Sentence, clause: Span, anchor: Span, state:
             if _attributive(sent, text, m):
                 continue
             word = m.group().lower()
+            if state == State.REJECTED and word == "unless":
+                continue  # the refusal holds until what "unless" names
             if modality == Modality.INTENT and _DEFINITE_SETTING.search(text, m.end(), anchor[0]):
                 continue  # "sought to heal ties in their first call": the call took place
             if word in _DECIDED and _CONTINUE.match(text, m.end()):
@@ -1804,7 +1912,8 @@ def _candidate(
     whole_sentence: bool = False,
     refers_back: bool = False,
 ) -> _Candidate | None:
-    found = _pair_for(art, sent, index, clause, anchor, contact)
+    told, told_clause = _told_in_adjunct(art, sent, clause, anchor)
+    found = _pair_for(art, told, index, told_clause, anchor, contact)
     if found is None:
         return None
     (a, b), pair_certainty = found
@@ -1844,6 +1953,25 @@ def _candidate(
     )
 
 
+def _told_in_adjunct(
+    art: _Article, sent: _Sentence, clause: Span, anchor: Span
+) -> tuple[_Sentence, Span]:
+    """The sentence and clause whose states are the sides of a cue. A cue inside a phrase
+    of cause or time ("Japan was concerned after North Korea cut the hotline") tells of
+    the states named in that phrase; those outside it are weak: a missing side comes
+    first from the pair the article is about, and only then from them ("Seoul
+    protested after Pyongyang cut the line")."""
+    inner = adjunct_at(art.text, sent.start, sent.end, anchor[0], art.cues)
+    if inner is None or not any(h[0] == anchor[0] for h in sent.hits):
+        return sent, clause
+    inside = sentence_actors(art.text, inner[0], inner[1], art.mentions, art.cues)
+    if not any(a.is_state and not a.weak for a in inside):
+        return sent, clause
+    outside = [replace(a, weak=True) for a in sent.actors if not inner[0] <= a.start < inner[1]]
+    actors = sorted(inside + outside, key=lambda a: a.start)
+    return replace(sent, actors=actors), (max(clause[0], inner[0]), min(clause[1], inner[1]))
+
+
 def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candidate]:
     found = []
     for hit in sent.hits:
@@ -1862,8 +1990,16 @@ def _cue_candidates(art: _Article, sent: _Sentence, index: int) -> list[_Candida
                 whole = True
         if _negated(art, start, clause) or _non_finite(art, start, clause):
             continue
+        if (
+            cue.state == State.OPEN
+            and cue.needs in ("pair", "actor", "person")
+            and _MODAL_NOT.search(art.text, start, end)
+        ):
+            continue  # "talks cannot be held": a contact denied, not one reported
         if _attributive_cue(art, sent, start, end):
             continue  # "the restored hotlines": the state is presupposed, not reported
+        if cue.state == State.OPEN and _undated_background(art, sent, start):
+            continue  # "the line, which was built for crisis talks, is a relic"
         if _refers_to_blocked(art, sent, clause, (start, end)):
             continue  # "the resumption of such meetings" after talks on export controls
         contact = cue.state == State.OPEN and cue.needs in ("actor", "person", "pair")
@@ -1948,6 +2084,16 @@ def _attributive_cue(art: _Article, sent: _Sentence, start: int, end: int) -> bo
         not n.hint and 0 < n.start - end <= 25 and _ADJECTIVE_GAP.fullmatch(art.text, end, n.start)
         for n in sent.nouns
     )
+
+
+def _undated_background(art: _Article, sent: _Sentence, start: int) -> bool:
+    """Whether a cue lies in a relative clause that names no time ("the line that was built
+    for crisis talks", "talks, which have been held regularly,"): it describes the channel
+    the sentence is about, it does not report a contact of its own."""
+    for lo, hi in relative_clauses(art.text, sent.start, sent.end):
+        if lo <= start < hi:
+            return not any(lo <= t.start < hi for t in sent.times)
+    return False
 
 
 def _coordinated_kinds(
@@ -2322,7 +2468,9 @@ def extract(text: str, published: date | None) -> list[Claim]:
         cued = {i for i, span in enumerate(sentences) if cued_at.within(span)}
         actors = {i: sentence_actors(text, s, e, mentions, c) for i, (s, e) in enumerate(sentences)}
         split.append((paragraph, sentences, actors, cued))
-    art.main_pair = _main_pair(text, split)
+    counts = _pair_counts(text, split)
+    art.main_pair = _main_pair(counts)
+    art.sole_pair = _sole_pair(counts)
     candidates = {
         paragraph: (sentences, actors, cued) for paragraph, sentences, actors, cued in split
     }
@@ -2406,11 +2554,11 @@ def _named_as_place(text: str, mention: Mention, c: Cues) -> bool:
     )
 
 
-def _main_pair(
+def _pair_counts(
     text: str, split: list[tuple[Span, list[Span], dict[int, list[Actor]], set[int]]]
-) -> tuple[str, str] | None:
-    """The pair the article is about: the one its channel sentences name most, written
-    as a pair ("between X and Y", "US-Russia") or as the only two states they name."""
+) -> dict[tuple[str, str], int]:
+    """How often the article's channel sentences name each pair, written as a pair
+    ("between X and Y", "US-Russia", counting twice) or as the only two states they name."""
     counts: dict[tuple[str, str], int] = {}
     for _, sentences, actors_of, cued in split:
         for index, (start, end) in enumerate(sentences):
@@ -2428,10 +2576,25 @@ def _main_pair(
                 continue
             key = (min(key), max(key))
             counts[key] = counts.get(key, 0) + weight
+    return counts
+
+
+def _main_pair(counts: dict[tuple[str, str], int]) -> tuple[str, str] | None:
+    """The pair the article is about: the one its channel sentences name most."""
     if not counts:
         return None
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] >= 2 else None
+
+
+def _sole_pair(counts: dict[tuple[str, str], int]) -> tuple[str, str] | None:
+    """The pair the article is about when it dominates: every other pair together is
+    named less than half as often (a short text that names one pair once has it too)."""
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    others = sum(n for pair, n in counts.items() if pair != best)
+    return best if 2 * others < counts[best] else None
 
 
 def _same_event_dates(claims: list[Claim], published: date | None) -> list[Claim]:

@@ -44,10 +44,11 @@ _BARE_RELATIVE = re.compile(
 # counterpart of the verb ("suspended talks over Taiwan with the US"). "between" does not
 # end it: "in protest at exercises between Japan and the US" is all context.
 _ZONE_END = re.compile(r"[,;:“”\"]|\s[—–]\s|\swith\s")
+_CLAUSE_END = re.compile(r"[,;:“”\"]|\s[—–]\s")
 # A phrase of cause or time rarely runs longer than this; past it, names are parties again.
 _ZONE_LENGTH = 120
 _JOINED = re.compile(r"^\s*[-–—/]\s*$")
-_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 # After two demonyms joined by "and": a plural noun they both qualify.
 _PLURAL_HEAD = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\b")
 _AND = re.compile(r"^\s*(?:and|&)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -121,14 +122,38 @@ def _attach(text: str, actors: list[Actor], title: tuple[int, int, str]) -> None
             return
 
 
-def _weak_zones(text: str, start: int, end: int, cues: Cues) -> list[tuple[int, int]]:
-    """Spans of a sentence that hold causes, times and relative clauses."""
-    zones = []
+def _adjunct_phrases(text: str, start: int, end: int, cues: Cues) -> list[tuple[int, int, int]]:
+    """Phrases of cause or time in text[start:end]: where each opens, where its opening
+    words end, and where it ends."""
+    phrases = []
     for m in cues.adjuncts.finditer(text, start, end):
         stop = _ZONE_END.search(text, m.end(), min(end, m.end() + _ZONE_LENGTH))
-        zones.append((m.start(), stop.start() if stop else min(end, m.end() + _ZONE_LENGTH)))
+        phrases.append(
+            (m.start(), m.end(), stop.start() if stop else min(end, m.end() + _ZONE_LENGTH))
+        )
+    return phrases
+
+
+def _weak_zones(text: str, start: int, end: int, cues: Cues) -> list[tuple[int, int]]:
+    """Spans of a sentence that hold causes, times and relative clauses."""
+    zones = [(lo, hi) for lo, _, hi in _adjunct_phrases(text, start, end, cues)]
     zones += [(m.start(), m.end()) for m in _RELATIVE.finditer(text, start, end)]
     return zones
+
+
+def adjunct_at(
+    text: str, start: int, end: int, position: int, cues: Cues
+) -> tuple[int, int] | None:
+    """The clause of cause or time of a sentence that holds a position ("... concerned
+    after North Korea cut the hotline"), from after its opening words to its end."""
+    for opening, inner, _ in _adjunct_phrases(text, start, end, cues):
+        if not cues.event_adjuncts.fullmatch(text, opening, inner):
+            continue
+        # A clause runs on past "with" ("after North Korea cut the line with the South").
+        stop = _CLAUSE_END.search(text, inner, min(end, inner + _ZONE_LENGTH))
+        if inner <= position < (stop.start() if stop else min(end, inner + _ZONE_LENGTH)):
+            return (inner, stop.start() if stop else min(end, inner + _ZONE_LENGTH))
+    return None
 
 
 def relative_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -143,6 +168,19 @@ def is_seat(text: str, start: int, end: int, cues: Cues) -> bool:
     spokesman", "said in Seoul") rather than a side of a channel."""
     before = text[max(0, start - 60) : start]
     return bool(cues.seat_after.match(text, end) or cues.seat_before.search(before))
+
+
+def is_speaker(text: str, start: int, end: int, sentence_end: int, cues: Cues) -> bool:
+    """Whether a state's name at text[start:end] only qualifies whoever reports the
+    sentence's news ("an Iraqi official said", "according to Omani sources"), and no
+    pronoun after the verb of saying makes that speaker a side ("... said they had cut")."""
+    before = text[max(0, start - 40) : start]
+    if not (
+        cues.speakers_after.match(text, end)
+        or (cues.citing_before.search(before) and cues.speakers_cited.match(text, end))
+    ):
+        return False
+    return not cues.speaker_pronoun.search(text, end, sentence_end)
 
 
 def sentence_actors(
@@ -162,6 +200,10 @@ def sentence_actors(
         before = text[max(start, actor.start - 60) : actor.start]
         if actor.category != PAIR and is_seat(text, actor.start, actor.end, cues):
             continue  # where the speaker sits is no side of the channel
+        if actor.is_state and cues.mediators_after.match(text, actor.end):
+            continue  # "the Omani mediator": a go-between, never a side
+        if cues.compound_after.match(text, actor.end) or cues.compound_before.search(before):
+            continue  # "pro-Russian separatists", "a US-backed government"
         if actor.is_state and cues.bodies_after.match(text, actor.end):
             continue  # "the Indian board": a body of its own, not the state
         if (
@@ -173,6 +215,7 @@ def sentence_actors(
         # A word naming a pair ("inter-Korean") is never a place.
         weak = (
             (actor.category != PAIR and bool(cues.places.search(before)))
+            or (actor.is_state and is_speaker(text, actor.start, actor.end, end, cues))
             or bool(cues.place_nouns.match(text, actor.end))
             or any(s <= actor.start < e for s, e in zones)
         )
