@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import html
+import io
 import re
 import shutil
 import subprocess
@@ -12,10 +14,12 @@ from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from matplotlib import colors as mpl_colors
+from PIL import Image as PILImage
 from sqlalchemy import Engine
 
 from tests.test_analysis import (
@@ -24,7 +28,7 @@ from tests.test_analysis import (
     SAMPLE_CHANNELS,
     build_sample_store,
 )
-from tracker import analysis, charts
+from tracker import analysis, chart_svg, charts
 from tracker.db import open_store
 from tracker.ingest import ingest
 from tracker.report import PERIODS, markdown_text, periods, write_reports
@@ -319,6 +323,42 @@ def test_a_dense_chart_draws_its_stretches_as_one_image(sample: Engine) -> None:
     assert charts.figure_svg(dense) == charts.figure_svg(
         charts.timeline_figure(spans, ev, end=D(2024, 1, 1), max_shapes=1)
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "last"), [(D(2010, 1, 1), D(2024, 1, 1)), (D(2017, 1, 1), D(2017, 3, 31))]
+)
+def test_a_dense_chart_written_as_svg_draws_what_matplotlib_draws(
+    sample: Engine, first: date, last: date
+) -> None:
+    snap = analysis.load(sample)
+    spans, ev = analysis.timeline(snap, until=last), analysis.evidence(snap)
+    rows = charts.chart_rows(spans, ev)
+    shapes = charts.shapes_in_view(spans, ev, first, last)
+    drawn = dict(start=first, end=last, highlight=(D(2017, 1, 1), last), stale_days=90)
+    svg = chart_svg.dense_svg(spans, rows, shapes=shapes, **drawn)  # type: ignore[arg-type]
+    assert svg == chart_svg.dense_svg(spans, rows, shapes=shapes, **drawn)  # type: ignore[arg-type]
+    ax = charts.timeline_figure(spans, ev, max_shapes=1, **drawn).axes[0]  # type: ignore[arg-type]
+    (image,) = ax.get_images()
+    # The same pixels, the same rows, ticks and note.
+    (data,) = re.findall(r'href="data:image/png;base64,([^"]+)"', svg)
+    with PILImage.open(io.BytesIO(base64.b64decode(data))) as png:
+        pixels = np.asarray(png.convert("RGBA"))
+    assert (pixels == np.rint(np.asarray(image.get_array()) * 255)).all()
+    texts = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [charts.channel_label(p, k) for p, k in rows]
+    lo, hi = ax.get_xlim()
+    ticks = [
+        t.get_text()
+        for t, x in zip(ax.get_xticklabels(), ax.get_xticks(), strict=True)
+        if lo <= x <= hi
+    ]
+    offset = ax.xaxis.get_major_formatter().get_offset()
+    assert texts[0] == ax.get_title(loc="left") == charts.dense_note(shapes)
+    assert texts[1 : 1 + len(ticks) + bool(offset)] == ticks + ([offset] if offset else [])
+    assert texts[1 + len(ticks) + bool(offset) :][: len(labels)] == labels
+    assert "this period" in texts and svg.startswith("<svg")
 
 
 def _vocab_sorted(channels: list[tuple[str, Kind]]) -> list[tuple[str, str]]:

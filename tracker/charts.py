@@ -27,6 +27,9 @@ from tracker.vocab import Kind, Modality, Review, State
 __all__ = [
     "STATE_COLOURS",
     "channel_label",
+    "chart_rows",
+    "dense_note",
+    "dense_pixels",
     "figure_svg",
     "plot_timeline",
     "svg_document",
@@ -57,7 +60,9 @@ def channel_label(pair: str, kind: str) -> str:
     return f"{pair}  {kind}"
 
 
-def _channels(*frames: pd.DataFrame | None) -> list[tuple[str, str]]:
+def chart_rows(*frames: pd.DataFrame | None) -> list[tuple[str, str]]:
+    """The channels a chart of these frames draws, top first (pair, then kind in
+    vocabulary order)."""
     order = {k.value: i for i, k in enumerate(Kind)}
     found: set[tuple[str, str]] = set()
     for frame in frames:
@@ -136,15 +141,23 @@ def _rgba(colour: str, alpha: float) -> tuple[float, float, float, float]:
     return (r, g, b, alpha)
 
 
-def _plot_dense(
-    ax: Axes,
+def dense_note(shapes: int) -> str:
+    """The line above a dense chart."""
+    return (
+        f"{shapes:,} stretches and pieces of evidence: stretches drawn as an image, "
+        "evidence not marked"
+    )
+
+
+def dense_pixels(
     intervals: pd.DataFrame,
     rows: list[tuple[str, str]],
     lo: date,
     hi: date,
     stale_days: int,
-) -> None:
-    """The stretches of `plot_timeline` as one image: a day (or a few) per column."""
+) -> tuple[np.ndarray, int]:
+    """The stretches of a dense chart as RGBA pixels (rows of `_DENSE_ROW` per channel,
+    a day or a few per column; faded once stale) and the days each column covers."""
     days = (hi - lo).days + 1
     per_column = -(-days // _DENSE_COLUMNS)
     columns = -(-days // per_column)
@@ -187,13 +200,26 @@ def _plot_dense(
                 image[top + bar[0] : top + bar[-1] + 1, column(a) : column(b) + 1] = _rgba(
                     colour, alpha
                 )
+    return image, per_column
+
+
+def _plot_dense(
+    ax: Axes,
+    intervals: pd.DataFrame,
+    rows: list[tuple[str, str]],
+    lo: date,
+    hi: date,
+    stale_days: int,
+) -> None:
+    """The stretches of `plot_timeline` as one image (see `dense_pixels`)."""
+    image, per_column = dense_pixels(intervals, rows, lo, hi, stale_days)
     ax.imshow(
         image,
         aspect="auto",
         interpolation="nearest",
         extent=(
             mdates.date2num(lo),
-            mdates.date2num(lo + timedelta(days=columns * per_column)),
+            mdates.date2num(lo + timedelta(days=image.shape[1] * per_column)),
             len(rows) - 0.5,
             -0.5,
         ),
@@ -228,18 +254,13 @@ def plot_timeline(
     few days when the span is long; faded once stale; no hatching), and no evidence
     marks; a line above the chart says so.
     """
-    rows = _channels(intervals, evidence)
+    rows = chart_rows(intervals, evidence)
     lo, hi = _limits(intervals, evidence, start, end)
     if max_shapes is not None:
         shapes = shapes_in_view(intervals, evidence, lo, hi)
         if shapes > max_shapes:
             _plot_dense(ax, intervals, rows, lo, hi, stale_days)
-            ax.set_title(
-                f"{shapes:,} stretches and pieces of evidence: stretches drawn as an image, "
-                "evidence not marked",
-                loc="left",
-                fontsize=8,
-            )
+            ax.set_title(dense_note(shapes), loc="left", fontsize=8)
             intervals, evidence = intervals.iloc[0:0], None
     y_of = {channel: i for i, channel in enumerate(rows)}
     x_lo, x_hi = mdates.date2num(lo), mdates.date2num(hi + timedelta(days=1))
@@ -374,7 +395,7 @@ def timeline_figure(
     max_shapes: int | None = None,
 ) -> Figure:
     """A new figure holding `plot_timeline` (see there), sized to the number of channels."""
-    n = max(1, len(_channels(intervals, evidence)))
+    n = max(1, len(chart_rows(intervals, evidence)))
     fig = Figure(figsize=(width, 1.6 + 0.42 * n), layout="constrained")
     ax = fig.add_subplot()
     plot_timeline(

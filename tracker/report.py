@@ -22,7 +22,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 from sqlalchemy import Engine
 
-from tracker import analysis, charts
+from tracker import analysis, chart_svg, charts
 from tracker import timeline as tl
 from tracker.vocab import ChannelStatus, Fact, Kind, Modality, Review, State
 
@@ -670,9 +670,18 @@ class _Charts:
         # What plot_timeline counts to choose how to draw (its margins are none here).
         last = on if on > first else first + timedelta(days=1)
         shapes = charts.shapes_in_view(dense, ev, first, last)
-        spans = dense if shapes > limit else self.exact()
+        if shapes > limit:
+            return chart_svg.dense_svg(
+                dense,
+                charts.chart_rows(dense, ev),
+                start=first,
+                end=on,
+                shapes=shapes,
+                highlight=(period.start, on),
+                stale_days=ctx.policy.stale_days,
+            )
         fig = charts.timeline_figure(
-            spans,
+            self.exact(),
             ev,
             start=first,
             end=on,
