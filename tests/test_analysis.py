@@ -462,6 +462,26 @@ def test_columnar_read_equals_the_driver_read(
     assert columnar["title"].isna().any()
 
 
+def test_a_read_sees_what_the_same_process_wrote_before(engine: Engine) -> None:
+    """Reads between writes in one process see every write (the columnar reader on
+    SQLite once saw the file as of its first read)."""
+    seen = []
+    for i in range(3):
+        add_articles(
+            engine,
+            [
+                A(
+                    f"w{i}.txt",
+                    D(2020, 1, 1 + i),
+                    f"Talks resumed on day {i}.",
+                    (C(KP_KR, HOT, State.OPEN, f"Talks resumed on day {i}", D(2020, 1, 1 + i)),),
+                )
+            ],
+        )
+        seen.append(len(analysis.evidence(engine)))
+    assert seen == [1, 2, 3]
+
+
 def test_bad_arguments_raise_value_error(sample: Engine) -> None:
     with pytest.raises(ValueError, match="kind"):
         analysis.evidence(sample, kind="smoke-signals")

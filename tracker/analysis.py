@@ -424,13 +424,19 @@ def _columnar_target(conn: Connection) -> tuple[str, str] | None:
 @contextmanager
 def _columnar(conn: Connection) -> Iterator[Any]:
     """An ADBC connection to the store `conn` reads, in one read transaction, or None when
-    no ADBC driver is installed or can connect (then the SQLAlchemy driver reads)."""
+    no ADBC driver is installed or can connect (then the SQLAlchemy driver reads).
+
+    On SQLite the write-ahead log is first checkpointed into the database file: the ADBC
+    driver carries its own copy of SQLite, which in a process whose other copy (Python's
+    sqlite3) wrote the store read the file as it was before those writes."""
     target = _columnar_target(conn)
     handle = None
     if target is not None:
         try:
             if target[0] == "sqlite":
                 import adbc_driver_sqlite.dbapi as driver
+
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
             else:
                 import adbc_driver_postgresql.dbapi as driver  # type: ignore[no-redef]
             handle = driver.connect(target[1])
