@@ -19,7 +19,7 @@ from sqlalchemy import Engine, update
 
 from tracker import analysis, query, store, timeline
 from tracker.db import open_store, session_scope
-from tracker.models import Article, Evidence
+from tracker.models import Article, Evidence, quote_key
 from tracker.timeline import Policy
 from tracker.vocab import (
     ArticleText,
@@ -480,6 +480,20 @@ def test_a_read_sees_what_the_same_process_wrote_before(engine: Engine) -> None:
         )
         seen.append(len(analysis.evidence(engine)))
     assert seen == [1, 2, 3]
+
+
+def test_a_read_without_quote_text_carries_quote_keys(sample: Engine) -> None:
+    """Without quote text the frame is the same but for the quote column, which holds
+    the key of each quote (copies share it); `quotes` reads the text by id."""
+    full = analysis.evidence(sample)
+    lean = analysis.load(sample, quote_text=False).evidence
+    pd.testing.assert_frame_equal(lean.drop(columns="quote"), full.drop(columns="quote"))
+    assert lean["quote"].tolist() == [quote_key(q) for q in full["quote"]]
+    ids = full["evidence_id"].tolist()
+    assert analysis.quotes(sample, [*ids[::2], 10**9]) == dict(
+        zip(ids[::2], full["quote"][::2], strict=True)
+    )
+    assert analysis.quotes(sample, []) == {}
 
 
 def test_bad_arguments_raise_value_error(sample: Engine) -> None:

@@ -61,6 +61,7 @@ __all__ = [
     "conflicts",
     "evidence",
     "load",
+    "quotes",
     "sources_per_event",
     "status",
     "suspension_spells",
@@ -564,10 +565,16 @@ def _take(keys: np.ndarray, ids: np.ndarray, values: np.ndarray) -> np.ndarray:
 
 
 def _read_evidence(
-    conn: Connection, channels: pd.DataFrame, pair: str | None, kind: Kind | None
+    conn: Connection,
+    channels: pd.DataFrame,
+    pair: str | None,
+    kind: Kind | None,
+    quote_text: bool = True,
 ) -> pd.DataFrame:
-    """The evidence frame in _EVIDENCE_TYPES, in frame order, in two statements."""
+    """The evidence frame in _EVIDENCE_TYPES, in frame order, in two statements; without
+    `quote_text`, the quote column holds each quote's stored key instead of its text."""
     dialect = conn.dialect.name
+    quote = "e.quote" if quote_text else "e.quote_key"
     where = _channel_filter(pair, kind)
     with _columnar(conn) as adbc:
         evidence = _fetch(
@@ -578,7 +585,7 @@ def _read_evidence(
             f"{_code_sql('e.date_how', DATE_HOW_DTYPE)}, "
             f"{_code_sql('e.modality', MODALITY_DTYPE)}, {_code_sql('e.review', REVIEW_DTYPE)}, "
             f"{_day_sql('e.effective_start', dialect)}, {_day_sql('e.effective_end', dialect)}, "
-            "e.quote, e.char_start, e.char_end, CAST(e.confidence AS REAL), "
+            f"{quote}, e.char_start, e.char_end, CAST(e.confidence AS REAL), "
             f"e.extractor_version FROM evidence e{where}",
             15,
             frozenset({10, 14}),
@@ -659,12 +666,21 @@ def _read_evidence(
 
 
 def load(
-    db: str | Engine | Snapshot, *, pair: str | None = None, kind: str | Kind | None = None
+    db: str | Engine | Snapshot,
+    *,
+    pair: str | None = None,
+    kind: str | Kind | None = None,
+    quote_text: bool = True,
 ) -> Snapshot:
     """Read the store once (two selects) into a `Snapshot`, optionally for one pair/kind.
 
     `db` is a SQLAlchemy URL (the schema is created or upgraded on first use), an
     Engine, or a Snapshot (narrowed to `pair`/`kind` without reading again).
+
+    With `quote_text=False` the quote column holds each quote's key (its white space
+    folded, then hashed) instead of its text: copies of a quote still share it, so
+    derivation gives the same answers, and reading a million rows skips most of their
+    bytes. `quotes` reads the text of the evidence that needs it.
     """
     if isinstance(db, Snapshot):
         return db.narrow(pair, kind)
@@ -675,7 +691,7 @@ def load(
             ch = _sort_channels(
                 typed_frame(_read(conn, _channel_select(None, None)), _CHANNEL_TYPES)
             )
-            raw = _read_evidence(conn, ch, the_pair, the_kind)
+            raw = _read_evidence(conn, ch, the_pair, the_kind, quote_text)
     finally:
         if owned:
             engine.dispose()
@@ -685,6 +701,25 @@ def load(
         ch = ch[ch["kind"] == the_kind.value]
     ch = ch.reset_index(drop=True)
     return Snapshot(evidence=raw, channels=ch, pair=the_pair, kind=the_kind)
+
+
+# Evidence ids per statement when reading quotes by id (well under the bound parameters
+# SQLite and PostgreSQL take).
+_IDS_PER_SELECT = 5000
+
+
+def quotes(engine: Engine, evidence_ids: Iterable[int]) -> dict[int, str]:
+    """The quote text of each piece of evidence asked for (ids not stored are left out)."""
+    ids = sorted(set(evidence_ids))
+    found: dict[int, str] = {}
+    with engine.connect() as conn:
+        for i in range(0, len(ids), _IDS_PER_SELECT):
+            chunk = ids[i : i + _IDS_PER_SELECT]
+            rows = conn.execute(
+                select(EVIDENCE.c.id, EVIDENCE.c.quote).where(EVIDENCE.c.id.in_(chunk))
+            )
+            found.update((int(row[0]), str(row[1])) for row in rows)
+    return found
 
 
 def _channel_items(snap: Snapshot) -> list[tuple[tuple[str, Kind], list[Fact]]]:

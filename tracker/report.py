@@ -190,8 +190,8 @@ class _Context:
     channels: list[tuple[str, Kind]]
     rows: dict[tuple[str, Kind], np.ndarray]
     # Per frame row: timeline.effective_start / effective_end and publication as day
-    # numbers, whether it counts (timeline.counts under the policy), the folded quote as a
-    # code, the state as a code.
+    # numbers, whether it counts (timeline.counts under the policy), the quote (its key:
+    # the frame holds no quote text) as a code, the state as a code.
     start: np.ndarray
     end: np.ndarray
     published: np.ndarray
@@ -199,10 +199,31 @@ class _Context:
     quote: np.ndarray
     state: np.ndarray
     first_start: date | None
+    text: _QuoteText
+
+
+class _QuoteText:
+    """The text of the quotes a period shows, read once its view is complete: the frame
+    carries quote keys, and a period shows a few thousand of a million quotes."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.waiting: list[dict[str, Any]] = []
+
+    def later(self, entry: dict[str, Any]) -> dict[str, Any]:
+        """An entry (with the evidence `id`) whose `quote` is to be filled in."""
+        self.waiting.append(entry)
+        return entry
+
+    def fill(self) -> None:
+        found = analysis.quotes(self.engine, (entry["id"] for entry in self.waiting))
+        for entry in self.waiting:
+            entry["quote"] = found[entry["id"]]
+        self.waiting.clear()
 
 
 def _context(engine: Engine, pair: str | None, stale_days: int) -> _Context:
-    snap = analysis.load(engine, pair=pair)
+    snap = analysis.load(engine, pair=pair, quote_text=False)
     policy = tl.Policy(stale_days=stale_days)
     ev = snap.evidence
     raw_start, raw_end = _day_numbers(ev["effective_start"]), _day_numbers(ev["effective_end"])
@@ -216,8 +237,7 @@ def _context(engine: Engine, pair: str | None, stale_days: int) -> _Context:
         & ((review == Review.ACCEPTED.value) | (modality == Modality.ASSERTED.value))
         & (start != _NONE)
     )
-    codes, uniques = pd.factorize(ev["quote"].astype(object), use_na_sentinel=False)
-    folded, _ = pd.factorize(np.array([" ".join(str(q).split()) for q in uniques], dtype=object))
+    codes, _ = pd.factorize(ev["quote"].astype(object), use_na_sentinel=False)
     order = {k: i for i, k in enumerate(Kind)}
     keys = {
         (str(p), Kind(k)) for p, k in zip(snap.channels["pair"], snap.channels["kind"], strict=True)
@@ -237,9 +257,10 @@ def _context(engine: Engine, pair: str | None, stale_days: int) -> _Context:
         end=end,
         published=published,
         counting=counting,
-        quote=folded[codes] if len(codes) else np.zeros(0, dtype=np.int64),
+        quote=codes.astype(np.int64),
         state=pd.Categorical(ev["state"]).codes.astype(np.int64),
         first_start=date.fromordinal(int(starts.min())) if len(starts) else None,
+        text=_QuoteText(engine),
     )
 
 
@@ -282,6 +303,7 @@ class _Local:
     conflicts: list[tl.ChannelConflicts]
     facts_by_id: dict[int, Fact]
     article_index: dict[int, int]
+    text: _QuoteText
 
 
 def _local(ctx: _Context, first: date, on: date) -> _Local:
@@ -293,6 +315,7 @@ def _local(ctx: _Context, first: date, on: date) -> _Local:
         by_channel[(fact.pair, fact.kind)].append(fact)
     ev = ctx.snap.evidence
     return _Local(
+        text=ctx.text,
         derived={
             key: tl.Derivation(key[0], key[1], by_channel[key], ctx.policy) for key in ctx.channels
         },
@@ -316,14 +339,16 @@ def _source(local: _Local, evidence_id: int | None) -> dict[str, Any] | None:
         return None
     fact = local.facts_by_id[evidence_id]
     index = local.article_index.get(evidence_id, 0)
-    return {
-        "id": evidence_id,
-        "quote": fact.quote,
-        "source": fact.source,
-        "post": index + 1 if index else None,
-        "published": long_date(fact.published) if fact.published else "date unknown",
-        "modality": fact.modality.value,
-    }
+    return local.text.later(
+        {
+            "id": evidence_id,
+            "quote": None,
+            "source": fact.source,
+            "post": index + 1 if index else None,
+            "published": long_date(fact.published) if fact.published else "date unknown",
+            "modality": fact.modality.value,
+        }
+    )
 
 
 def _last_known(fact: Fact) -> date | None:
@@ -453,6 +478,7 @@ def _others(ctx: _Context, first: date, on: date) -> list[dict[str, Any]]:
                 strict=True,
             )
         ),
+        ctx.text,
     )
     facts.sort(
         key=lambda f: (tl.effective_start(f) or date.min, f.pair, f.kind.value, f.evidence_id)
@@ -744,6 +770,7 @@ def write_reports(
     for i, p in enumerate(spans):
         on = min(p.end, end)
         view = _period_view(ctx, p, on)
+        ctx.text.fill()
         name = f"{prefix}{p.label}"
         links = {
             "previous": f"{prefix}{spans[i - 1].label}" if i > 0 else None,
