@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -359,6 +361,73 @@ def test_a_dense_chart_written_as_svg_draws_what_matplotlib_draws(
     assert texts[1 : 1 + len(ticks) + bool(offset)] == ticks + ([offset] if offset else [])
     assert texts[1 + len(ticks) + bool(offset) :][: len(labels)] == labels
     assert "this period" in texts and svg.startswith("<svg")
+
+
+def _painted_one_by_one(
+    intervals: pd.DataFrame, rows: list[tuple[str, str]], lo: date, hi: date, stale: int
+) -> np.ndarray:
+    """A dense chart's pixels painted stretch by stretch, fresh part then stale part."""
+    days = (hi - lo).days + 1
+    per = -(-days // 1100)
+    image = np.zeros((len(rows) * 5, -(-days // per), 4))
+    for row in intervals.itertuples(index=False):
+        if (row.pair, row.kind) not in rows or pd.isna(row.start):
+            continue
+        first, last = row.start.date(), hi if pd.isna(row.end) else row.end.date()
+        if first > hi or last < lo:
+            continue
+        first, last = max(first, lo), min(last, hi)
+        fresh = last
+        if not pd.isna(row.last_evidence):
+            fresh = max(first - timedelta(days=1), row.last_evidence.date() + timedelta(stale))
+        r, g, b, _ = mpl_colors.to_rgba(charts.STATE_COLOURS.get(row.state, "#BBBBBB"))
+        top = rows.index((row.pair, row.kind)) * 5
+        for a, z, alpha in (
+            (first, min(last, fresh), 1.0),
+            (max(first, fresh + D.resolution), last, 0.35),
+        ):
+            if a <= z:
+                image[top + 1 : top + 4, (a - lo).days // per : (z - lo).days // per + 1] = (
+                    r,
+                    g,
+                    b,
+                    alpha,
+                )
+    return image
+
+
+_DAYS = st.one_of(st.none(), st.integers(0, 3000).map(lambda n: D(2010, 1, 1) + timedelta(n)))
+
+
+@given(
+    stretches=st.lists(
+        st.tuples(
+            st.sampled_from(["AM-ET", "CN-US", "RU-US"]),
+            st.sampled_from(["leaders", "hotline"]),
+            st.sampled_from(["open", "suspended", "restored", "rejected", "unknown", "odd"]),
+            _DAYS,
+            _DAYS,
+            _DAYS,
+        ),
+        max_size=40,
+    ),
+    first=st.integers(0, 2500),
+    length=st.sampled_from([0, 1, 30, 400, 1200, 2500]),
+    stale=st.sampled_from([0, 30, 365]),
+)
+def test_dense_pixels_paint_as_stretch_by_stretch(
+    stretches: list[tuple[Any, ...]], first: int, length: int, stale: int
+) -> None:
+    frame = pd.DataFrame(
+        stretches, columns=["pair", "kind", "state", "start", "end", "last_evidence"]
+    )
+    for column in ("start", "end", "last_evidence"):
+        frame[column] = pd.to_datetime(frame[column])
+    rows = [("AM-ET", "leaders"), ("CN-US", "leaders"), ("CN-US", "hotline")]
+    lo = D(2010, 1, 1) + timedelta(first)
+    hi = lo + timedelta(length)
+    pixels, _ = charts.dense_pixels(frame, rows, lo, hi, stale)
+    assert (pixels == _painted_one_by_one(frame, rows, lo, hi, stale)).all()
 
 
 def _vocab_sorted(channels: list[tuple[str, Kind]]) -> list[tuple[str, str]]:

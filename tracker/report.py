@@ -670,11 +670,18 @@ class _Charts:
         self.ctx, self.until = ctx, until
         self._dense: pd.DataFrame | None = None
         self._exact: pd.DataFrame | None = None
+        self._rows: list[tuple[str, str]] | None = None
 
     def dense(self) -> pd.DataFrame:
         if self._dense is None:
             self._dense, _ = _stretches(self.ctx, self.until)
         return self._dense
+
+    def rows(self) -> list[tuple[str, str]]:
+        """The channels a dense chart draws (the same for every period)."""
+        if self._rows is None:
+            self._rows = charts.chart_rows(self.dense(), self.ctx.snap.evidence)
+        return self._rows
 
     def exact(self) -> pd.DataFrame:
         if self._exact is None:
@@ -699,7 +706,7 @@ class _Charts:
         if shapes > limit:
             return chart_svg.dense_svg(
                 dense,
-                charts.chart_rows(dense, ev),
+                self.rows(),
                 start=first,
                 end=on,
                 shapes=shapes,
