@@ -237,7 +237,7 @@ def _context(engine: Engine, pair: str | None, stale_days: int) -> _Context:
         & ((review == Review.ACCEPTED.value) | (modality == Modality.ASSERTED.value))
         & (start != _NONE)
     )
-    codes, _ = pd.factorize(ev["quote"].astype(object), use_na_sentinel=False)
+    codes, _ = ev["quote"].factorize(use_na_sentinel=False)
     order = {k: i for i, k in enumerate(Kind)}
     keys = {
         (str(p), Kind(k)) for p, k in zip(snap.channels["pair"], snap.channels["kind"], strict=True)

@@ -202,6 +202,15 @@ def _rank(fact: Fact, sources: int) -> tuple[date, bool, int, float, date, int]:
     )
 
 
+def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values in order and how often each occurs: `np.unique(values,
+    return_counts=True)` by a sort, which numpy does many times faster for integers than
+    the hashing its unique uses."""
+    ordered = np.sort(values)
+    first = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else ordered
+    return ordered[first], np.diff(np.r_[first, len(ordered)])
+
+
 def source_counts(
     starts: np.ndarray,
     ends: np.ndarray,
@@ -268,11 +277,11 @@ def source_counts(
     per_fact = np.bincount(q, minlength=len(starts))
     width = int(articles.max()) + 1
     by_state = states * width + articles
-    values, counts = np.unique(by_state, return_counts=True)
+    values, counts = _distinct(by_state)
     shared = counts[np.searchsorted(values, by_state[g])] > 1
     if shared.any():
         q, g = q[shared], g[shared]
-        distinct = np.unique(q * width + articles[g]) // width
+        distinct = _distinct(q * width + articles[g])[0] // width
         per_fact -= np.bincount(q, minlength=len(starts))
         per_fact += np.bincount(distinct, minlength=len(starts))
     return per_fact[which]
