@@ -586,7 +586,9 @@ def _stretches(ctx: _Context, until: date) -> tuple[pd.DataFrame, list[tuple[str
     articles = ev["article_id"].to_numpy()
     states = pd.Categorical(ev["state"]).categories
     horizon = until.toordinal()
-    out: list[pd.DataFrame] = []
+    # Per channel made here: its key, and per stretch the state code, start, end and
+    # latest evidence as day numbers.
+    made: list[tuple[tuple[str, Kind], np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
     exact: list[tuple[str, Kind]] = []
     for key in ctx.channels:
         rows = ctx.rows.get(key)
@@ -605,22 +607,26 @@ def _stretches(ctx: _Context, until: date) -> tuple[pd.DataFrame, list[tuple[str
         day_known = np.minimum.reduceat(known, first)
         mixed = np.flatnonzero(low != high)
         if len(mixed):
+            # Rank each mixed day's evidence as timeline.decisive does (acceptance,
+            # sources, confidence, publication, then the lower id), all days at once.
             bounds = np.r_[first, len(rows)]
-            ties = np.concatenate([np.arange(bounds[d], bounds[d + 1]) for d in mixed])
+            size = bounds[mixed + 1] - bounds[mixed]
+            ends_at = np.cumsum(size)
+            ties = np.arange(int(ends_at[-1])) + np.repeat(bounds[mixed] - (ends_at - size), size)
             sources = tl.source_counts(start, end, state, articles[rows], ctx.quote[rows], ties)
-            count_of = dict(zip(ties.tolist(), sources.tolist(), strict=True))
-            for d in mixed.tolist():
-                best = max(
-                    range(int(bounds[d]), int(bounds[d + 1])),
-                    key=lambda j: (
-                        bool(accepted[rows[j]]),
-                        count_of[j],
-                        float(confidence[rows[j]]),
-                        int(ctx.published[rows[j]]),
-                        -int(ids[rows[j]]),
-                    ),
+            tied = rows[ties]
+            ranked = np.lexsort(
+                (
+                    -ids[tied],
+                    ctx.published[tied],
+                    confidence[tied],
+                    sources,
+                    accepted[tied],
+                    np.repeat(np.arange(len(mixed)), size),
                 )
-                day_state[d], day_known[d] = state[best], known[best]
+            )
+            best = ties[ranked[ends_at - 1]]
+            day_state[mixed], day_known[mixed] = state[best], known[best]
         runs = np.flatnonzero(np.r_[True, day_state[1:] != day_state[:-1]])
         run_start = start[first[runs]]
         run_end = np.r_[run_start[1:] - 1, _NONE]
@@ -630,30 +636,36 @@ def _stretches(ctx: _Context, until: date) -> tuple[pd.DataFrame, list[tuple[str
         if (tested & (run_known + ctx.policy.stale_days < last)).any():
             exact.append(key)
             continue
-        out.append(
-            pd.DataFrame(
-                {
-                    "pair": key[0],
-                    "kind": key[1].value,
-                    "state": np.asarray(states)[day_state[runs]],
-                    "start": _datetimes(run_start),
-                    "end": _datetimes(run_end),
-                    "last_evidence": _datetimes(run_known),
-                }
-            )
-        )
+        made.append((key, day_state[runs], run_start, run_end, run_known))
+    columns = ["pair", "kind", "state", "start", "end", "last_evidence"]
+    sizes = [len(m[1]) for m in made]
+    frame = pd.DataFrame(
+        {
+            "pair": np.repeat(np.array([m[0][0] for m in made], dtype=object), sizes),
+            "kind": np.repeat(np.array([m[0][1].value for m in made], dtype=object), sizes),
+            "state": np.asarray(states, dtype=object)[_joined([m[1] for m in made])],
+            "start": _datetimes(_joined([m[2] for m in made])),
+            "end": _datetimes(_joined([m[3] for m in made])),
+            "last_evidence": _datetimes(_joined([m[4] for m in made])),
+        },
+        columns=columns,
+    )
     if exact:
+        # Those channels from whole derivations, each in its place in channel order.
+        rank = {key: i for i, key in enumerate(ctx.channels)}
+        parts = [frame.assign(rank=np.repeat([rank[m[0]] for m in made], sizes))]
         for key in exact:
             narrow = ctx.snap.narrow(key[0], key[1])
-            out.append(analysis.timeline(narrow, stale_days=ctx.policy.stale_days, until=until))
-        order = {k.value: i for i, k in enumerate(Kind)}
-        out.sort(key=lambda f: (str(f["pair"].iloc[0]), order[str(f["kind"].iloc[0])]))
-    columns = ["pair", "kind", "state", "start", "end", "last_evidence"]
-    if not out:
-        return pd.DataFrame(columns=columns), exact
-    return pd.concat(
-        [f[columns].astype({"kind": object, "state": object}) for f in out], ignore_index=True
-    ), exact
+            part = analysis.timeline(narrow, stale_days=ctx.policy.stale_days, until=until)
+            parts.append(part[columns].assign(rank=rank[key]))
+        whole = pd.concat(parts, ignore_index=True).sort_values("rank", kind="stable")
+        frame = whole[columns].astype({"pair": object, "kind": object, "state": object})
+        frame = frame.reset_index(drop=True)
+    return frame, exact
+
+
+def _joined(parts: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 def _datetimes(days: np.ndarray) -> np.ndarray:
