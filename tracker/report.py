@@ -139,8 +139,19 @@ def quoted(value: Any) -> str:
     return f"“{text}”"
 
 
+class _Templates(Environment):
+    """Jinja2 whose `x.name` reads a dict's key first: a report's rows are dicts, and
+    Jinja2 otherwise looks for an attribute first and fails, for every value of every
+    row (none of their keys is a dict method's name)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 def _environment() -> Environment:
-    env = Environment(
+    env = _Templates(
         loader=PackageLoader("tracker", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
