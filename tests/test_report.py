@@ -435,6 +435,15 @@ def _vocab_sorted(channels: list[tuple[str, Kind]]) -> list[tuple[str, str]]:
     return [(p, k.value) for p, k in sorted(channels, key=lambda c: (c[0], order[c[1]]))]
 
 
+def test_a_report_whose_evidence_left_the_store_meanwhile_says_so(
+    sample: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Quotes are read after the period is derived; re-extraction may remove evidence.
+    monkeypatch.setattr(analysis, "quotes", lambda engine, ids: {})
+    with pytest.raises(ValueError, match=r"evidence #\d+ left the store"):
+        write_reports(sample, period="year", start=D(2017, 1, 1), end=D(2017, 12, 31), out=tmp_path)
+
+
 def test_yearly_reports_on_the_seeds(tmp_path: Path) -> None:
     engine = open_store(f"sqlite:///{tmp_path / 'seeds.db'}")
     try:

@@ -229,6 +229,11 @@ class _QuoteText:
     def fill(self) -> None:
         found = analysis.quotes(self.engine, (entry["id"] for entry in self.waiting))
         for entry in self.waiting:
+            if entry["id"] not in found:
+                raise ValueError(
+                    f"evidence #{entry['id']} left the store while the report was being "
+                    "written (re-extracted meanwhile); write the report again"
+                )
             entry["quote"] = found[entry["id"]]
         self.waiting.clear()
 
@@ -781,7 +786,9 @@ def write_reports(
     status on `end`. Each period gets `<label>.md`, `<label>.html` and the chart
     `<label>.svg` (for the Markdown; the HTML embeds it), prefixed `<PAIR>_` when one pair
     is asked for; `index.md` and `index.html` list them all. Returns the paths written.
-    Raises ValueError for an unknown period, an end before the start or a bad pair.
+    Raises ValueError for an unknown period, an end before the start or a bad pair, and
+    when evidence a report shows left the store while it was written (its quote is read
+    last).
     """
     end = end or date.today()
     _validate(period, start, end, stale_days)
