@@ -211,6 +211,9 @@ class _Context:
     state: np.ndarray
     first_start: date | None
     text: _QuoteText
+    # Per frame row: the evidence and article ids.
+    ids: np.ndarray
+    article: np.ndarray
 
 
 class _QuoteText:
@@ -277,6 +280,8 @@ def _context(engine: Engine, pair: str | None, stale_days: int) -> _Context:
         state=pd.Categorical(ev["state"]).codes.astype(np.int64),
         first_start=date.fromordinal(int(starts.min())) if len(starts) else None,
         text=_QuoteText(engine),
+        ids=ev["evidence_id"].to_numpy(),
+        article=ev["article_id"].to_numpy(),
     )
 
 
@@ -311,6 +316,21 @@ def _local_rows(ctx: _Context, key: tuple[str, Kind], first: date, on: date) -> 
     return cast(np.ndarray, rows[keep])
 
 
+def _tie_sources(ctx: _Context, rows: np.ndarray) -> dict[int, int]:
+    """The source counts a derivation of these counting rows of one channel ranks its
+    ties by (evidence beginning on a day other evidence begins), counted among the rows
+    with numpy, by evidence id."""
+    start = ctx.start[rows]
+    days, seen = np.unique(start, return_counts=True)
+    which = np.flatnonzero(np.isin(start, days[seen > 1]))
+    if not len(which):
+        return {}
+    counted = tl.source_counts(
+        start, ctx.end[rows], ctx.state[rows], ctx.article[rows], ctx.quote[rows], which
+    )
+    return dict(zip(ctx.ids[rows[which]].tolist(), counted.tolist(), strict=True))
+
+
 @dataclass(frozen=True)
 class _Local:
     """One period's channels derived from the evidence that decides their days."""
@@ -333,7 +353,10 @@ def _local(ctx: _Context, first: date, on: date) -> _Local:
     return _Local(
         text=ctx.text,
         derived={
-            key: tl.Derivation(key[0], key[1], by_channel[key], ctx.policy) for key in ctx.channels
+            key: tl.Derivation(
+                key[0], key[1], by_channel[key], ctx.policy, sources=_tie_sources(ctx, picked[key])
+            )
+            for key in ctx.channels
         },
         conflicts=[
             tl.ChannelConflicts(p, k, by_channel[(p, k)], ctx.policy)
@@ -452,7 +475,6 @@ def _changes(ctx: _Context, local: _Local, first: date, on: date) -> list[dict[s
             if best.state == previous:
                 continue
             end = tl.effective_end(best)
-            support = derived.claims.corroborating(best)
             found.append(
                 (
                     day,
@@ -464,7 +486,7 @@ def _changes(ctx: _Context, local: _Local, first: date, on: date) -> list[dict[s
                         "from_state": previous.value,
                         "to_state": best.state.value,
                         "uncertain": end is not None and end > day,
-                        "sources": len({f.article_id for f in support}),
+                        "sources": derived.claims.sources(best),
                         "evidence": _source(local, best.evidence_id),
                     },
                 )

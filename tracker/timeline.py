@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -173,6 +173,10 @@ class _Claims:
         self._cache[fact.evidence_id] = result
         self._sources[fact.evidence_id] = len({f.article_id for f in result})
         return result
+
+    def counted(self, sources: Mapping[int, int]) -> None:
+        """Take source counts made elsewhere (evidence id to what `sources` gives)."""
+        self._sources.update(sources)
 
     def sources(self, fact: Fact) -> int:
         """How many distinct articles carry the claim: `source_count(fact, pool)`."""
@@ -363,7 +367,17 @@ class Derivation:
     decisive fact is the one decided on the earlier day.
     """
 
-    def __init__(self, pair: str, kind: Kind, facts: Sequence[Fact], policy: Policy = Policy()):
+    def __init__(
+        self,
+        pair: str,
+        kind: Kind,
+        facts: Sequence[Fact],
+        policy: Policy = Policy(),
+        sources: Mapping[int, int] | None = None,
+    ):
+        """`sources`: source counts already made for some facts of the counting pool
+        (evidence id to `source_count(fact, pool)`), e.g. all at once with
+        `source_counts`; ranking ties then looks them up."""
         self.pair, self.kind, self.policy = pair, kind, policy
         self.pool = [f for f in facts if counts(f, policy)]
         starting: dict[date, list[Fact]] = defaultdict(list)
@@ -371,6 +385,7 @@ class Derivation:
             starting[_day(effective_start(fact))].append(fact)
         self.days = sorted(starting)
         self.claims = _Claims(self.pool)
+        self.claims.counted(sources or {})
         # On a day some fact begins, the latest start not after it is that day itself.
         self.decisive = [_best_of(starting[day], lambda: self.claims) for day in self.days]
         self._intervals: list[tuple[Interval, Fact]] | None = None
