@@ -363,6 +363,14 @@ def test_a_dense_chart_written_as_svg_draws_what_matplotlib_draws(
     assert "this period" in texts and svg.startswith("<svg")
 
 
+def test_a_dense_chart_of_no_channels_is_one_empty_row() -> None:
+    empty = pd.DataFrame(columns=["pair", "kind", "state", "start", "end", "last_evidence"])
+    svg = chart_svg.dense_svg(
+        empty, [], start=D(2020, 1, 1), end=D(2020, 12, 31), shapes=0, stale_days=30
+    )
+    assert svg.startswith("<svg") and "<image" not in svg and "this period" not in svg
+
+
 def _painted_one_by_one(
     intervals: pd.DataFrame, rows: list[tuple[str, str]], lo: date, hi: date, stale: int
 ) -> np.ndarray:

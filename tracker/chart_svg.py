@@ -208,13 +208,14 @@ def dense_svg(
         out.append(
             f'<path d="M {_n(left)} {y} L {_n(right)} {y}" stroke="#E6E6E6" stroke-width="0.8"/>'
         )
-    image_w = pixels.shape[1] * per_column / span * axes_w
-    out.append(
-        f'<image x="{_n(left)}" y="{_n(top)}" width="{_n(image_w)}" height="{_n(axes_h)}" '
-        'preserveAspectRatio="none" '
-        'style="image-rendering: crisp-edges; image-rendering: pixelated" '
-        f'xlink:href="data:image/png;base64,{_png(pixels)}"/>'
-    )
+    if rows:  # else one empty row, and no image to draw
+        image_w = pixels.shape[1] * per_column / span * axes_w
+        out.append(
+            f'<image x="{_n(left)}" y="{_n(top)}" width="{_n(image_w)}" height="{_n(axes_h)}" '
+            'preserveAspectRatio="none" '
+            'style="image-rendering: crisp-edges; image-rendering: pixelated" '
+            f'xlink:href="data:image/png;base64,{_png(pixels)}"/>'
+        )
     out.append("</g>")
     out.append(
         f'<path d="M {_n(left)} {_n(bottom)} L {_n(right)} {_n(bottom)}" stroke="#000000" '
