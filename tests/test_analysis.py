@@ -482,6 +482,31 @@ def test_a_read_sees_what_the_same_process_wrote_before(engine: Engine) -> None:
     assert seen == [1, 2, 3]
 
 
+def test_articles_with_ids_far_apart_read_the_same(sample: Engine, engine: Engine) -> None:
+    """Evidence finds its article whether the store's article ids are compact or one of
+    them is far from the rest."""
+    with session_scope(engine) as session:
+        session.execute(
+            Article.__table__.insert(),  # type: ignore[attr-defined]
+            [
+                {
+                    "id": 10**9,
+                    "source": "far.txt",
+                    "article_index": 0,
+                    "title": None,
+                    "published": D(2001, 1, 1),
+                    "published_how": PublishedHow.TEXT.value,
+                    "text": "Nothing about channels.",
+                    "content_hash": uuid.uuid4().hex,
+                    "ingested_at": datetime(2025, 1, 1, tzinfo=UTC),
+                }
+            ],
+        )
+    build_sample_store(engine)
+    far, near = analysis.evidence(engine), analysis.evidence(sample)
+    pd.testing.assert_frame_equal(far.drop(columns="article_id"), near.drop(columns="article_id"))
+
+
 def test_a_read_without_quote_text_carries_quote_keys(sample: Engine) -> None:
     """Without quote text the frame is the same but for the quote column, which holds
     the key of each quote (copies share it); `quotes` reads the text by id."""
