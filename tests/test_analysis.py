@@ -19,7 +19,7 @@ from sqlalchemy import Engine, update
 
 from tracker import analysis, query, store, timeline
 from tracker.db import open_store, session_scope
-from tracker.models import Article, Evidence
+from tracker.models import Article, Evidence, quote_key
 from tracker.timeline import Policy
 from tracker.vocab import (
     ArticleText,
@@ -460,6 +460,65 @@ def test_columnar_read_equals_the_driver_read(
     columnar, _ = both()
     assert "A title" in set(columnar["title"].dropna())
     assert columnar["title"].isna().any()
+
+
+def test_a_read_sees_what_the_same_process_wrote_before(engine: Engine) -> None:
+    """Reads between writes in one process see every write (the columnar reader on
+    SQLite once saw the file as of its first read)."""
+    seen = []
+    for i in range(3):
+        add_articles(
+            engine,
+            [
+                A(
+                    f"w{i}.txt",
+                    D(2020, 1, 1 + i),
+                    f"Talks resumed on day {i}.",
+                    (C(KP_KR, HOT, State.OPEN, f"Talks resumed on day {i}", D(2020, 1, 1 + i)),),
+                )
+            ],
+        )
+        seen.append(len(analysis.evidence(engine)))
+    assert seen == [1, 2, 3]
+
+
+def test_articles_with_ids_far_apart_read_the_same(sample: Engine, engine: Engine) -> None:
+    """Evidence finds its article whether the store's article ids are compact or one of
+    them is far from the rest."""
+    with session_scope(engine) as session:
+        session.execute(
+            Article.__table__.insert(),  # type: ignore[attr-defined]
+            [
+                {
+                    "id": 10**9,
+                    "source": "far.txt",
+                    "article_index": 0,
+                    "title": None,
+                    "published": D(2001, 1, 1),
+                    "published_how": PublishedHow.TEXT.value,
+                    "text": "Nothing about channels.",
+                    "content_hash": uuid.uuid4().hex,
+                    "ingested_at": datetime(2025, 1, 1, tzinfo=UTC),
+                }
+            ],
+        )
+    build_sample_store(engine)
+    far, near = analysis.evidence(engine), analysis.evidence(sample)
+    pd.testing.assert_frame_equal(far.drop(columns="article_id"), near.drop(columns="article_id"))
+
+
+def test_a_read_without_quote_text_carries_quote_keys(sample: Engine) -> None:
+    """Without quote text the frame is the same but for the quote column, which holds
+    the key of each quote (copies share it); `quotes` reads the text by id."""
+    full = analysis.evidence(sample)
+    lean = analysis.load(sample, quote_text=False).evidence
+    pd.testing.assert_frame_equal(lean.drop(columns="quote"), full.drop(columns="quote"))
+    assert lean["quote"].tolist() == [quote_key(q) for q in full["quote"]]
+    ids = full["evidence_id"].tolist()
+    assert analysis.quotes(sample, [*ids[::2], 10**9]) == dict(
+        zip(ids[::2], full["quote"][::2], strict=True)
+    )
+    assert analysis.quotes(sample, []) == {}
 
 
 def test_bad_arguments_raise_value_error(sample: Engine) -> None:

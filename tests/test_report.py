@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import html
+import io
 import re
 import shutil
 import subprocess
@@ -11,11 +13,15 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
+import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from matplotlib import colors as mpl_colors
+from PIL import Image as PILImage
 from sqlalchemy import Engine
 
 from tests.test_analysis import (
@@ -24,7 +30,7 @@ from tests.test_analysis import (
     SAMPLE_CHANNELS,
     build_sample_store,
 )
-from tracker import analysis, charts
+from tracker import analysis, chart_svg, charts
 from tracker.db import open_store
 from tracker.ingest import ingest
 from tracker.report import PERIODS, markdown_text, periods, write_reports
@@ -321,9 +327,129 @@ def test_a_dense_chart_draws_its_stretches_as_one_image(sample: Engine) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("first", "last"), [(D(2010, 1, 1), D(2024, 1, 1)), (D(2017, 1, 1), D(2017, 3, 31))]
+)
+def test_a_dense_chart_written_as_svg_draws_what_matplotlib_draws(
+    sample: Engine, first: date, last: date
+) -> None:
+    snap = analysis.load(sample)
+    spans, ev = analysis.timeline(snap, until=last), analysis.evidence(snap)
+    rows = charts.chart_rows(spans, ev)
+    shapes = charts.shapes_in_view(spans, ev, first, last)
+    drawn = dict(start=first, end=last, highlight=(D(2017, 1, 1), last), stale_days=90)
+    svg = chart_svg.dense_svg(spans, rows, shapes=shapes, **drawn)  # type: ignore[arg-type]
+    assert svg == chart_svg.dense_svg(spans, rows, shapes=shapes, **drawn)  # type: ignore[arg-type]
+    ax = charts.timeline_figure(spans, ev, max_shapes=1, **drawn).axes[0]  # type: ignore[arg-type]
+    (image,) = ax.get_images()
+    # The same pixels, the same rows, ticks and note.
+    (data,) = re.findall(r'href="data:image/png;base64,([^"]+)"', svg)
+    with PILImage.open(io.BytesIO(base64.b64decode(data))) as png:
+        pixels = np.asarray(png.convert("RGBA"))
+    assert (pixels == np.rint(np.asarray(image.get_array()) * 255)).all()
+    texts = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [charts.channel_label(p, k) for p, k in rows]
+    lo, hi = ax.get_xlim()
+    ticks = [
+        t.get_text()
+        for t, x in zip(ax.get_xticklabels(), ax.get_xticks(), strict=True)
+        if lo <= x <= hi
+    ]
+    offset = ax.xaxis.get_major_formatter().get_offset()
+    assert texts[0] == ax.get_title(loc="left") == charts.dense_note(shapes)
+    assert texts[1 : 1 + len(ticks) + bool(offset)] == ticks + ([offset] if offset else [])
+    assert texts[1 + len(ticks) + bool(offset) :][: len(labels)] == labels
+    assert "this period" in texts and svg.startswith("<svg")
+
+
+def test_a_dense_chart_of_no_channels_is_one_empty_row() -> None:
+    empty = pd.DataFrame(columns=["pair", "kind", "state", "start", "end", "last_evidence"])
+    svg = chart_svg.dense_svg(
+        empty, [], start=D(2020, 1, 1), end=D(2020, 12, 31), shapes=0, stale_days=30
+    )
+    assert svg.startswith("<svg") and "<image" not in svg and "this period" not in svg
+
+
+def _painted_one_by_one(
+    intervals: pd.DataFrame, rows: list[tuple[str, str]], lo: date, hi: date, stale: int
+) -> np.ndarray:
+    """A dense chart's pixels painted stretch by stretch, fresh part then stale part."""
+    days = (hi - lo).days + 1
+    per = -(-days // 1100)
+    image = np.zeros((len(rows) * 5, -(-days // per), 4))
+    for row in intervals.itertuples(index=False):
+        if (row.pair, row.kind) not in rows or pd.isna(row.start):
+            continue
+        first, last = row.start.date(), hi if pd.isna(row.end) else row.end.date()
+        if first > hi or last < lo:
+            continue
+        first, last = max(first, lo), min(last, hi)
+        fresh = last
+        if not pd.isna(row.last_evidence):
+            fresh = max(first - timedelta(days=1), row.last_evidence.date() + timedelta(stale))
+        r, g, b, _ = mpl_colors.to_rgba(charts.STATE_COLOURS.get(row.state, "#BBBBBB"))
+        top = rows.index((row.pair, row.kind)) * 5
+        for a, z, alpha in (
+            (first, min(last, fresh), 1.0),
+            (max(first, fresh + D.resolution), last, 0.35),
+        ):
+            if a <= z:
+                image[top + 1 : top + 4, (a - lo).days // per : (z - lo).days // per + 1] = (
+                    r,
+                    g,
+                    b,
+                    alpha,
+                )
+    return image
+
+
+_DAYS = st.one_of(st.none(), st.integers(0, 3000).map(lambda n: D(2010, 1, 1) + timedelta(n)))
+
+
+@given(
+    stretches=st.lists(
+        st.tuples(
+            st.sampled_from(["AM-ET", "CN-US", "RU-US"]),
+            st.sampled_from(["leaders", "hotline"]),
+            st.sampled_from(["open", "suspended", "restored", "rejected", "unknown", "odd"]),
+            _DAYS,
+            _DAYS,
+            _DAYS,
+        ),
+        max_size=40,
+    ),
+    first=st.integers(0, 2500),
+    length=st.sampled_from([0, 1, 30, 400, 1200, 2500]),
+    stale=st.sampled_from([0, 30, 365]),
+)
+def test_dense_pixels_paint_as_stretch_by_stretch(
+    stretches: list[tuple[Any, ...]], first: int, length: int, stale: int
+) -> None:
+    frame = pd.DataFrame(
+        stretches, columns=["pair", "kind", "state", "start", "end", "last_evidence"]
+    )
+    for column in ("start", "end", "last_evidence"):
+        frame[column] = pd.to_datetime(frame[column])
+    rows = [("AM-ET", "leaders"), ("CN-US", "leaders"), ("CN-US", "hotline")]
+    lo = D(2010, 1, 1) + timedelta(first)
+    hi = lo + timedelta(length)
+    pixels, _ = charts.dense_pixels(frame, rows, lo, hi, stale)
+    assert (pixels == _painted_one_by_one(frame, rows, lo, hi, stale)).all()
+
+
 def _vocab_sorted(channels: list[tuple[str, Kind]]) -> list[tuple[str, str]]:
     order = {k: i for i, k in enumerate(Kind)}
     return [(p, k.value) for p, k in sorted(channels, key=lambda c: (c[0], order[c[1]]))]
+
+
+def test_a_report_whose_evidence_left_the_store_meanwhile_says_so(
+    sample: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Quotes are read after the period is derived; re-extraction may remove evidence.
+    monkeypatch.setattr(analysis, "quotes", lambda engine, ids: {})
+    with pytest.raises(ValueError, match=r"evidence #\d+ left the store"):
+        write_reports(sample, period="year", start=D(2017, 1, 1), end=D(2017, 12, 31), out=tmp_path)
 
 
 def test_yearly_reports_on_the_seeds(tmp_path: Path) -> None:

@@ -61,6 +61,7 @@ __all__ = [
     "conflicts",
     "evidence",
     "load",
+    "quotes",
     "sources_per_event",
     "status",
     "suspension_spells",
@@ -424,13 +425,19 @@ def _columnar_target(conn: Connection) -> tuple[str, str] | None:
 @contextmanager
 def _columnar(conn: Connection) -> Iterator[Any]:
     """An ADBC connection to the store `conn` reads, in one read transaction, or None when
-    no ADBC driver is installed or can connect (then the SQLAlchemy driver reads)."""
+    no ADBC driver is installed or can connect (then the SQLAlchemy driver reads).
+
+    On SQLite the write-ahead log is first checkpointed into the database file: the ADBC
+    driver carries its own copy of SQLite, which in a process whose other copy (Python's
+    sqlite3) wrote the store read the file as it was before those writes."""
     target = _columnar_target(conn)
     handle = None
     if target is not None:
         try:
             if target[0] == "sqlite":
                 import adbc_driver_sqlite.dbapi as driver
+
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
             else:
                 import adbc_driver_postgresql.dbapi as driver  # type: ignore[no-redef]
             handle = driver.connect(target[1])
@@ -551,17 +558,29 @@ def _categorical(codes: np.ndarray, dtype: pd.CategoricalDtype) -> pd.Categorica
     return pd.Categorical.from_codes(codes.astype(np.int64), dtype=dtype)
 
 
-def _take(keys: np.ndarray, ids: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """values[i] for the row i whose id is each of `keys` (every key is among `ids`)."""
+def _positions(keys: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """The position in `ids` (distinct) of each of `keys` (every key is among `ids`): by a
+    table indexed by id when the ids are compact, as a table's keys usually are (a million
+    look-ups in a few milliseconds), else by a sort."""
+    if len(ids) and int(ids.min()) >= 0 and int(ids.max()) < 4 * len(ids) + 1024:
+        table = np.zeros(int(ids.max()) + 1, dtype=np.int64)
+        table[ids] = np.arange(len(ids))
+        return table[keys]
     order = np.argsort(ids, kind="stable")
-    return values[order[np.searchsorted(ids[order], keys)]]
+    return order[np.searchsorted(ids[order], keys)]
 
 
 def _read_evidence(
-    conn: Connection, channels: pd.DataFrame, pair: str | None, kind: Kind | None
+    conn: Connection,
+    channels: pd.DataFrame,
+    pair: str | None,
+    kind: Kind | None,
+    quote_text: bool = True,
 ) -> pd.DataFrame:
-    """The evidence frame in _EVIDENCE_TYPES, in frame order, in two statements."""
+    """The evidence frame in _EVIDENCE_TYPES, in frame order, in two statements; without
+    `quote_text`, the quote column holds each quote's stored key instead of its text."""
     dialect = conn.dialect.name
+    quote = "e.quote" if quote_text else "e.quote_key"
     where = _channel_filter(pair, kind)
     with _columnar(conn) as adbc:
         evidence = _fetch(
@@ -572,7 +591,7 @@ def _read_evidence(
             f"{_code_sql('e.date_how', DATE_HOW_DTYPE)}, "
             f"{_code_sql('e.modality', MODALITY_DTYPE)}, {_code_sql('e.review', REVIEW_DTYPE)}, "
             f"{_day_sql('e.effective_start', dialect)}, {_day_sql('e.effective_end', dialect)}, "
-            "e.quote, e.char_start, e.char_end, CAST(e.confidence AS REAL), "
+            f"{quote}, e.char_start, e.char_end, CAST(e.confidence AS REAL), "
             f"e.extractor_version FROM evidence e{where}",
             15,
             frozenset({10, 14}),
@@ -602,8 +621,7 @@ def _read_evidence(
     same[1:] = (pairs[1:] == pairs[:-1]) & (kind_codes[1:] == kind_codes[:-1])
     rank = np.maximum.accumulate(np.where(same, 0, np.arange(len(channels))))
     channel_id = evidence[2].astype(np.int64)
-    by_id = np.argsort(channel_ids, kind="stable")
-    of_channel = by_id[np.searchsorted(channel_ids[by_id], channel_id)]
+    of_channel = _positions(channel_id, channel_ids)
     start = evidence[8].astype(np.int64)
     order = np.lexsort(
         (
@@ -619,8 +637,7 @@ def _read_evidence(
     article_ids = articles[0].astype(np.int64)
     article_id = aid.astype(np.int64)
 
-    by_article = np.argsort(article_ids, kind="stable")
-    at = by_article[np.searchsorted(article_ids[by_article], article_id)]
+    at = _positions(article_id, article_ids)
 
     def of_article(values: np.ndarray) -> np.ndarray:
         return values[at]
@@ -653,12 +670,21 @@ def _read_evidence(
 
 
 def load(
-    db: str | Engine | Snapshot, *, pair: str | None = None, kind: str | Kind | None = None
+    db: str | Engine | Snapshot,
+    *,
+    pair: str | None = None,
+    kind: str | Kind | None = None,
+    quote_text: bool = True,
 ) -> Snapshot:
     """Read the store once (two selects) into a `Snapshot`, optionally for one pair/kind.
 
     `db` is a SQLAlchemy URL (the schema is created or upgraded on first use), an
     Engine, or a Snapshot (narrowed to `pair`/`kind` without reading again).
+
+    With `quote_text=False` the quote column holds each quote's key (its white space
+    folded, then hashed) instead of its text: copies of a quote still share it, so
+    derivation gives the same answers, and reading a million rows skips most of their
+    bytes. `quotes` reads the text of the evidence that needs it.
     """
     if isinstance(db, Snapshot):
         return db.narrow(pair, kind)
@@ -669,7 +695,7 @@ def load(
             ch = _sort_channels(
                 typed_frame(_read(conn, _channel_select(None, None)), _CHANNEL_TYPES)
             )
-            raw = _read_evidence(conn, ch, the_pair, the_kind)
+            raw = _read_evidence(conn, ch, the_pair, the_kind, quote_text)
     finally:
         if owned:
             engine.dispose()
@@ -679,6 +705,25 @@ def load(
         ch = ch[ch["kind"] == the_kind.value]
     ch = ch.reset_index(drop=True)
     return Snapshot(evidence=raw, channels=ch, pair=the_pair, kind=the_kind)
+
+
+# Evidence ids per statement when reading quotes by id (well under the bound parameters
+# SQLite and PostgreSQL take).
+_IDS_PER_SELECT = 5000
+
+
+def quotes(engine: Engine, evidence_ids: Iterable[int]) -> dict[int, str]:
+    """The quote text of each piece of evidence asked for (ids not stored are left out)."""
+    ids = sorted(set(evidence_ids))
+    found: dict[int, str] = {}
+    with engine.connect() as conn:
+        for i in range(0, len(ids), _IDS_PER_SELECT):
+            chunk = ids[i : i + _IDS_PER_SELECT]
+            rows = conn.execute(
+                select(EVIDENCE.c.id, EVIDENCE.c.quote).where(EVIDENCE.c.id.in_(chunk))
+            )
+            found.update((int(row[0]), str(row[1])) for row in rows)
+    return found
 
 
 def _channel_items(snap: Snapshot) -> list[tuple[tuple[str, Kind], list[Fact]]]:

@@ -27,6 +27,9 @@ from tracker.vocab import Kind, Modality, Review, State
 __all__ = [
     "STATE_COLOURS",
     "channel_label",
+    "chart_rows",
+    "dense_note",
+    "dense_pixels",
     "figure_svg",
     "plot_timeline",
     "svg_document",
@@ -57,7 +60,9 @@ def channel_label(pair: str, kind: str) -> str:
     return f"{pair}  {kind}"
 
 
-def _channels(*frames: pd.DataFrame | None) -> list[tuple[str, str]]:
+def chart_rows(*frames: pd.DataFrame | None) -> list[tuple[str, str]]:
+    """The channels a chart of these frames draws, top first (pair, then kind in
+    vocabulary order)."""
     order = {k.value: i for i, k in enumerate(Kind)}
     found: set[tuple[str, str]] = set()
     for frame in frames:
@@ -136,6 +141,105 @@ def _rgba(colour: str, alpha: float) -> tuple[float, float, float, float]:
     return (r, g, b, alpha)
 
 
+def dense_note(shapes: int) -> str:
+    """The line above a dense chart."""
+    return (
+        f"{shapes:,} stretches and pieces of evidence: stretches drawn as an image, "
+        "evidence not marked"
+    )
+
+
+# A day number for a missing date.
+_NO_DAY = np.iinfo(np.int64).min
+
+
+def _day_numbers(values: pd.Series) -> np.ndarray:
+    """A column as date ordinals, _NO_DAY where missing."""
+    if pd.api.types.is_datetime64_dtype(values.dtype):
+        raw = values.to_numpy(dtype="datetime64[ns]")
+        days = raw.astype("datetime64[D]").astype(np.int64) + date(1970, 1, 1).toordinal()
+        days[np.isnat(raw)] = _NO_DAY
+        return days
+    return np.array([_NO_DAY if d is None else d.toordinal() for d in _days(values)], np.int64)
+
+
+def dense_pixels(
+    intervals: pd.DataFrame,
+    rows: list[tuple[str, str]],
+    lo: date,
+    hi: date,
+    stale_days: int,
+) -> tuple[np.ndarray, int]:
+    """The stretches of a dense chart as RGBA pixels (rows of `_DENSE_ROW` per channel,
+    a day or a few per column; faded once stale) and the days each column covers.
+
+    Each stretch paints its fresh part, then its stale part; where parts share a column
+    the one painted last shows (as drawing them one after another would)."""
+    days = (hi - lo).days + 1
+    per_column = -(-days // _DENSE_COLUMNS)
+    columns = -(-days // per_column)
+    image = np.zeros((len(rows), len(_DENSE_ROW), columns, 4))
+    p0, p1 = lo.toordinal(), hi.toordinal()
+    keys = pd.Index([channel_label(p, k) for p, k in rows])
+    y = keys.get_indexer(
+        pd.Index(
+            [
+                channel_label(str(p), str(k))
+                for p, k in zip(
+                    intervals["pair"].astype(object), intervals["kind"].astype(object), strict=True
+                )
+            ]
+        )
+    )
+    start = _day_numbers(intervals["start"])
+    end = _day_numbers(intervals["end"])
+    end = np.where(end == _NO_DAY, p1, end)
+    known = (
+        _day_numbers(intervals["last_evidence"])
+        if "last_evidence" in intervals.columns
+        else np.full(len(intervals), _NO_DAY)
+    )
+    palette = list(STATE_COLOURS)
+    colour = np.array(
+        [
+            palette.index(str(s)) if str(s) in STATE_COLOURS else palette.index("unknown")
+            for s in intervals["state"].astype(object)
+        ],
+        dtype=np.int64,
+    )
+    drawn = (y >= 0) & (start != _NO_DAY) & (start <= p1) & (end >= p0)
+    first, last = np.maximum(start, p0), np.minimum(end, p1)
+    fresh_until = np.where(
+        known == _NO_DAY,
+        last,
+        np.maximum(first - 1, np.where(known == _NO_DAY, 0, known) + stale_days),
+    )
+    # Part 0 fresh, part 1 stale; part k of stretch i is painted (2 i + k)-th.
+    a = np.stack([first, np.maximum(first, fresh_until + 1)], axis=1).ravel()
+    b = np.stack([np.minimum(last, fresh_until), last], axis=1).ravel()
+    kept = np.repeat(drawn, 2) & (a <= b)
+    order = np.flatnonzero(kept)
+    col_a, col_b = (a[order] - p0) // per_column, (b[order] - p0) // per_column
+    width = col_b - col_a + 1
+    cells = np.repeat(order, width)
+    cell_col = (
+        np.repeat(col_a, width)
+        + np.arange(int(width.sum()))
+        - np.repeat(np.cumsum(width) - width, width)
+    )
+    cell_row = y[cells // 2]
+    painted = np.full((len(rows), columns), -1, dtype=np.int64)
+    np.maximum.at(painted, (cell_row, cell_col), cells)
+    rgba = np.array([[_rgba(c, alpha) for alpha in (1.0, 0.35)] for c in STATE_COLOURS.values()])
+    where = painted >= 0
+    won = painted[where]
+    pixels = np.zeros((len(rows), columns, 4))
+    pixels[where] = rgba[colour[won // 2], won % 2]
+    bar = [i for i, filled in enumerate(_DENSE_ROW) if filled]
+    image[:, bar[0] : bar[-1] + 1] = pixels[:, None]
+    return image.reshape(len(rows) * len(_DENSE_ROW), columns, 4), per_column
+
+
 def _plot_dense(
     ax: Axes,
     intervals: pd.DataFrame,
@@ -144,56 +248,15 @@ def _plot_dense(
     hi: date,
     stale_days: int,
 ) -> None:
-    """The stretches of `plot_timeline` as one image: a day (or a few) per column."""
-    days = (hi - lo).days + 1
-    per_column = -(-days // _DENSE_COLUMNS)
-    columns = -(-days // per_column)
-    image = np.zeros((len(rows) * len(_DENSE_ROW), columns, 4))
-    y_of = {channel: i for i, channel in enumerate(rows)}
-    bar = [i for i, filled in enumerate(_DENSE_ROW) if filled]
-
-    def column(day: date) -> int:
-        return (day - lo).days // per_column
-
-    knowns = (
-        _days(intervals["last_evidence"])
-        if "last_evidence" in intervals.columns
-        else [None] * len(intervals)
-    )
-    for pair, kind, state, start, end, known in zip(
-        intervals["pair"].astype(object).tolist(),
-        intervals["kind"].astype(object).tolist(),
-        intervals["state"].astype(object).tolist(),
-        _days(intervals["start"]),
-        _days(intervals["end"]),
-        knowns,
-        strict=True,
-    ):
-        channel = (str(pair), str(kind))
-        first, last = start, end or hi
-        if channel not in y_of or first is None or first > hi or last < lo:
-            continue
-        first, last = max(first, lo), min(last, hi)
-        colour = STATE_COLOURS.get(str(state), STATE_COLOURS["unknown"])
-        top = y_of[channel] * len(_DENSE_ROW)
-        fresh_until = last
-        if known is not None:
-            fresh_until = max(first - timedelta(days=1), known + timedelta(days=stale_days))
-        for a, b, alpha in (
-            (first, min(last, fresh_until), 1.0),
-            (max(first, fresh_until + timedelta(days=1)), last, 0.35),
-        ):
-            if a <= b:
-                image[top + bar[0] : top + bar[-1] + 1, column(a) : column(b) + 1] = _rgba(
-                    colour, alpha
-                )
+    """The stretches of `plot_timeline` as one image (see `dense_pixels`)."""
+    image, per_column = dense_pixels(intervals, rows, lo, hi, stale_days)
     ax.imshow(
         image,
         aspect="auto",
         interpolation="nearest",
         extent=(
             mdates.date2num(lo),
-            mdates.date2num(lo + timedelta(days=columns * per_column)),
+            mdates.date2num(lo + timedelta(days=image.shape[1] * per_column)),
             len(rows) - 0.5,
             -0.5,
         ),
@@ -228,18 +291,13 @@ def plot_timeline(
     few days when the span is long; faded once stale; no hatching), and no evidence
     marks; a line above the chart says so.
     """
-    rows = _channels(intervals, evidence)
+    rows = chart_rows(intervals, evidence)
     lo, hi = _limits(intervals, evidence, start, end)
     if max_shapes is not None:
         shapes = shapes_in_view(intervals, evidence, lo, hi)
         if shapes > max_shapes:
             _plot_dense(ax, intervals, rows, lo, hi, stale_days)
-            ax.set_title(
-                f"{shapes:,} stretches and pieces of evidence: stretches drawn as an image, "
-                "evidence not marked",
-                loc="left",
-                fontsize=8,
-            )
+            ax.set_title(dense_note(shapes), loc="left", fontsize=8)
             intervals, evidence = intervals.iloc[0:0], None
     y_of = {channel: i for i, channel in enumerate(rows)}
     x_lo, x_hi = mdates.date2num(lo), mdates.date2num(hi + timedelta(days=1))
@@ -374,7 +432,7 @@ def timeline_figure(
     max_shapes: int | None = None,
 ) -> Figure:
     """A new figure holding `plot_timeline` (see there), sized to the number of channels."""
-    n = max(1, len(_channels(intervals, evidence)))
+    n = max(1, len(chart_rows(intervals, evidence)))
     fig = Figure(figsize=(width, 1.6 + 0.42 * n), layout="constrained")
     ax = fig.add_subplot()
     plot_timeline(

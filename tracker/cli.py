@@ -3,6 +3,10 @@
 Each command opens the store, makes one library call and prints the result. Library
 errors (bad input, unreachable database) become a one-line message and exit status 1;
 usage errors exit 2. No traceback reaches the user unless TRACKER_DEBUG is set.
+
+A command imports the heavier parts of the library it needs when it runs (extraction
+for ingest and eval, charts and templates for report, pandas for export), so a command
+that reads the store does not load the extraction rules first.
 """
 
 from __future__ import annotations
@@ -25,14 +29,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperGroup
 
-from tracker import db, evaluate, query, store, timeline, views
-from tracker import export as exporting
-from tracker import report as reports
-from tracker.ingest import ingest as run_ingest
-from tracker.ingest import reextract as run_reextract
+from tracker import db, query, store, timeline, views
 from tracker.output import FORMATS, emit, write_csv, write_table
 from tracker.pairs import UnknownName, parse_kind, parse_pair
-from tracker.reading import InputError, input_files
+from tracker.reading import InputError
 from tracker.vocab import (
     EVIDENCE_STATES,
     Claim,
@@ -165,6 +165,9 @@ def ingest(
     ),
 ) -> None:
     """Read articles, extract their evidence and store both."""
+    from tracker.ingest import ingest as run_ingest
+    from tracker.reading import input_files
+
     when = parse_date(published, "--published")
     if workers is not None and workers < 1:
         raise CliError("--workers: must be at least 1")
@@ -321,6 +324,8 @@ def review(
 @app.command()
 def reextract(ctx: typer.Context) -> None:
     """Run the current extractor again over every stored article, keeping reviewed evidence."""
+    from tracker.ingest import reextract as run_reextract
+
     with opened(ctx) as engine:
         done = run_reextract(engine)
     err.print(f"re-extracted {done.articles} article(s): {done.evidence} piece(s) of evidence")
@@ -338,6 +343,8 @@ def eval_command(
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Score extraction on an annotated corpus: precision, recall, F1, misses, false hits."""
+    from tracker import evaluate
+
     fmt = parse_format(fmt)
     if workers is not None and workers < 1:
         raise CliError("--workers: must be at least 1")
@@ -464,6 +471,8 @@ def report(
     ),
 ) -> None:
     """Write one report per period (Markdown and self-contained HTML) and an index."""
+    from tracker import report as reports
+
     if period not in reports.PERIODS:
         raise CliError(f"--period: {period!r} is not one of {', '.join(reports.PERIODS)}")
     first = parse_date(start, "--start")
@@ -496,6 +505,8 @@ def export(
     out: Path = typer.Option(..., "--out", help="Folder to write the tables into."),
 ) -> None:
     """Export articles, evidence, channels and the derived timeline for pandas or a spreadsheet."""
+    from tracker import export as exporting
+
     if fmt not in ("csv", "parquet"):
         raise CliError(f"--format: {fmt!r} is not one of csv, parquet")
     if out.exists() and not out.is_dir():

@@ -20,8 +20,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import trafilatura
-
 from tracker.articles import collapse_repeats, has_body, headline, split_articles, strip_chrome
 from tracker.published import find_published_noted
 from tracker.vocab import ArticleText
@@ -289,8 +287,11 @@ def _html_page(html: str) -> _Page:
     """The main text, title and date of an HTML page, by trafilatura.
 
     htmldate's extensive search would guess a date from the article text; the text is
-    dated here instead, so only the page's metadata is asked for.
+    dated here instead, so only the page's metadata is asked for. (trafilatura is
+    imported here: loading it takes half a second that only HTML input needs.)
     """
+    import trafilatura
+
     doc = trafilatura.bare_extraction(
         html,
         with_metadata=True,

@@ -22,7 +22,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 from sqlalchemy import Engine
 
-from tracker import analysis, charts
+from tracker import analysis, chart_svg, charts
 from tracker import timeline as tl
 from tracker.vocab import ChannelStatus, Fact, Kind, Modality, Review, State
 
@@ -139,8 +139,19 @@ def quoted(value: Any) -> str:
     return f"“{text}”"
 
 
+class _Templates(Environment):
+    """Jinja2 whose `x.name` reads a dict's key first: a report's rows are dicts, and
+    Jinja2 otherwise looks for an attribute first and fails, for every value of every
+    row (none of their keys is a dict method's name)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 def _environment() -> Environment:
-    env = Environment(
+    env = _Templates(
         loader=PackageLoader("tracker", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -190,8 +201,8 @@ class _Context:
     channels: list[tuple[str, Kind]]
     rows: dict[tuple[str, Kind], np.ndarray]
     # Per frame row: timeline.effective_start / effective_end and publication as day
-    # numbers, whether it counts (timeline.counts under the policy), the folded quote as a
-    # code, the state as a code.
+    # numbers, whether it counts (timeline.counts under the policy), the quote (its key:
+    # the frame holds no quote text) as a code, the state as a code.
     start: np.ndarray
     end: np.ndarray
     published: np.ndarray
@@ -199,10 +210,39 @@ class _Context:
     quote: np.ndarray
     state: np.ndarray
     first_start: date | None
+    text: _QuoteText
+    # Per frame row: the evidence and article ids.
+    ids: np.ndarray
+    article: np.ndarray
+
+
+class _QuoteText:
+    """The text of the quotes a period shows, read once its view is complete: the frame
+    carries quote keys, and a period shows a few thousand of a million quotes."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.waiting: list[dict[str, Any]] = []
+
+    def later(self, entry: dict[str, Any]) -> dict[str, Any]:
+        """An entry (with the evidence `id`) whose `quote` is to be filled in."""
+        self.waiting.append(entry)
+        return entry
+
+    def fill(self) -> None:
+        found = analysis.quotes(self.engine, (entry["id"] for entry in self.waiting))
+        for entry in self.waiting:
+            if entry["id"] not in found:
+                raise ValueError(
+                    f"evidence #{entry['id']} left the store while the report was being "
+                    "written (re-extracted meanwhile); write the report again"
+                )
+            entry["quote"] = found[entry["id"]]
+        self.waiting.clear()
 
 
 def _context(engine: Engine, pair: str | None, stale_days: int) -> _Context:
-    snap = analysis.load(engine, pair=pair)
+    snap = analysis.load(engine, pair=pair, quote_text=False)
     policy = tl.Policy(stale_days=stale_days)
     ev = snap.evidence
     raw_start, raw_end = _day_numbers(ev["effective_start"]), _day_numbers(ev["effective_end"])
@@ -216,8 +256,7 @@ def _context(engine: Engine, pair: str | None, stale_days: int) -> _Context:
         & ((review == Review.ACCEPTED.value) | (modality == Modality.ASSERTED.value))
         & (start != _NONE)
     )
-    codes, uniques = pd.factorize(ev["quote"].astype(object), use_na_sentinel=False)
-    folded, _ = pd.factorize(np.array([" ".join(str(q).split()) for q in uniques], dtype=object))
+    codes, _ = ev["quote"].factorize(use_na_sentinel=False)
     order = {k: i for i, k in enumerate(Kind)}
     keys = {
         (str(p), Kind(k)) for p, k in zip(snap.channels["pair"], snap.channels["kind"], strict=True)
@@ -237,9 +276,12 @@ def _context(engine: Engine, pair: str | None, stale_days: int) -> _Context:
         end=end,
         published=published,
         counting=counting,
-        quote=folded[codes] if len(codes) else np.zeros(0, dtype=np.int64),
+        quote=codes.astype(np.int64),
         state=pd.Categorical(ev["state"]).codes.astype(np.int64),
         first_start=date.fromordinal(int(starts.min())) if len(starts) else None,
+        text=_QuoteText(engine),
+        ids=ev["evidence_id"].to_numpy(),
+        article=ev["article_id"].to_numpy(),
     )
 
 
@@ -274,6 +316,21 @@ def _local_rows(ctx: _Context, key: tuple[str, Kind], first: date, on: date) -> 
     return cast(np.ndarray, rows[keep])
 
 
+def _tie_sources(ctx: _Context, rows: np.ndarray) -> dict[int, int]:
+    """The source counts a derivation of these counting rows of one channel ranks its
+    ties by (evidence beginning on a day other evidence begins), counted among the rows
+    with numpy, by evidence id."""
+    start = ctx.start[rows]
+    days, seen = np.unique(start, return_counts=True)
+    which = np.flatnonzero(np.isin(start, days[seen > 1]))
+    if not len(which):
+        return {}
+    counted = tl.source_counts(
+        start, ctx.end[rows], ctx.state[rows], ctx.article[rows], ctx.quote[rows], which
+    )
+    return dict(zip(ctx.ids[rows[which]].tolist(), counted.tolist(), strict=True))
+
+
 @dataclass(frozen=True)
 class _Local:
     """One period's channels derived from the evidence that decides their days."""
@@ -282,6 +339,7 @@ class _Local:
     conflicts: list[tl.ChannelConflicts]
     facts_by_id: dict[int, Fact]
     article_index: dict[int, int]
+    text: _QuoteText
 
 
 def _local(ctx: _Context, first: date, on: date) -> _Local:
@@ -293,8 +351,12 @@ def _local(ctx: _Context, first: date, on: date) -> _Local:
         by_channel[(fact.pair, fact.kind)].append(fact)
     ev = ctx.snap.evidence
     return _Local(
+        text=ctx.text,
         derived={
-            key: tl.Derivation(key[0], key[1], by_channel[key], ctx.policy) for key in ctx.channels
+            key: tl.Derivation(
+                key[0], key[1], by_channel[key], ctx.policy, sources=_tie_sources(ctx, picked[key])
+            )
+            for key in ctx.channels
         },
         conflicts=[
             tl.ChannelConflicts(p, k, by_channel[(p, k)], ctx.policy)
@@ -316,14 +378,16 @@ def _source(local: _Local, evidence_id: int | None) -> dict[str, Any] | None:
         return None
     fact = local.facts_by_id[evidence_id]
     index = local.article_index.get(evidence_id, 0)
-    return {
-        "id": evidence_id,
-        "quote": fact.quote,
-        "source": fact.source,
-        "post": index + 1 if index else None,
-        "published": long_date(fact.published) if fact.published else "date unknown",
-        "modality": fact.modality.value,
-    }
+    return local.text.later(
+        {
+            "id": evidence_id,
+            "quote": None,
+            "source": fact.source,
+            "post": index + 1 if index else None,
+            "published": long_date(fact.published) if fact.published else "date unknown",
+            "modality": fact.modality.value,
+        }
+    )
 
 
 def _last_known(fact: Fact) -> date | None:
@@ -411,7 +475,6 @@ def _changes(ctx: _Context, local: _Local, first: date, on: date) -> list[dict[s
             if best.state == previous:
                 continue
             end = tl.effective_end(best)
-            support = derived.claims.corroborating(best)
             found.append(
                 (
                     day,
@@ -423,7 +486,7 @@ def _changes(ctx: _Context, local: _Local, first: date, on: date) -> list[dict[s
                         "from_state": previous.value,
                         "to_state": best.state.value,
                         "uncertain": end is not None and end > day,
-                        "sources": len({f.article_id for f in support}),
+                        "sources": derived.claims.sources(best),
                         "evidence": _source(local, best.evidence_id),
                     },
                 )
@@ -453,6 +516,7 @@ def _others(ctx: _Context, first: date, on: date) -> list[dict[str, Any]]:
                 strict=True,
             )
         ),
+        ctx.text,
     )
     facts.sort(
         key=lambda f: (tl.effective_start(f) or date.min, f.pair, f.kind.value, f.evidence_id)
@@ -560,7 +624,9 @@ def _stretches(ctx: _Context, until: date) -> tuple[pd.DataFrame, list[tuple[str
     articles = ev["article_id"].to_numpy()
     states = pd.Categorical(ev["state"]).categories
     horizon = until.toordinal()
-    out: list[pd.DataFrame] = []
+    # Per channel made here: its key, and per stretch the state code, start, end and
+    # latest evidence as day numbers.
+    made: list[tuple[tuple[str, Kind], np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
     exact: list[tuple[str, Kind]] = []
     for key in ctx.channels:
         rows = ctx.rows.get(key)
@@ -579,22 +645,26 @@ def _stretches(ctx: _Context, until: date) -> tuple[pd.DataFrame, list[tuple[str
         day_known = np.minimum.reduceat(known, first)
         mixed = np.flatnonzero(low != high)
         if len(mixed):
+            # Rank each mixed day's evidence as timeline.decisive does (acceptance,
+            # sources, confidence, publication, then the lower id), all days at once.
             bounds = np.r_[first, len(rows)]
-            ties = np.concatenate([np.arange(bounds[d], bounds[d + 1]) for d in mixed])
+            size = bounds[mixed + 1] - bounds[mixed]
+            ends_at = np.cumsum(size)
+            ties = np.arange(int(ends_at[-1])) + np.repeat(bounds[mixed] - (ends_at - size), size)
             sources = tl.source_counts(start, end, state, articles[rows], ctx.quote[rows], ties)
-            count_of = dict(zip(ties.tolist(), sources.tolist(), strict=True))
-            for d in mixed.tolist():
-                best = max(
-                    range(int(bounds[d]), int(bounds[d + 1])),
-                    key=lambda j: (
-                        bool(accepted[rows[j]]),
-                        count_of[j],
-                        float(confidence[rows[j]]),
-                        int(ctx.published[rows[j]]),
-                        -int(ids[rows[j]]),
-                    ),
+            tied = rows[ties]
+            ranked = np.lexsort(
+                (
+                    -ids[tied],
+                    ctx.published[tied],
+                    confidence[tied],
+                    sources,
+                    accepted[tied],
+                    np.repeat(np.arange(len(mixed)), size),
                 )
-                day_state[d], day_known[d] = state[best], known[best]
+            )
+            best = ties[ranked[ends_at - 1]]
+            day_state[mixed], day_known[mixed] = state[best], known[best]
         runs = np.flatnonzero(np.r_[True, day_state[1:] != day_state[:-1]])
         run_start = start[first[runs]]
         run_end = np.r_[run_start[1:] - 1, _NONE]
@@ -604,30 +674,36 @@ def _stretches(ctx: _Context, until: date) -> tuple[pd.DataFrame, list[tuple[str
         if (tested & (run_known + ctx.policy.stale_days < last)).any():
             exact.append(key)
             continue
-        out.append(
-            pd.DataFrame(
-                {
-                    "pair": key[0],
-                    "kind": key[1].value,
-                    "state": np.asarray(states)[day_state[runs]],
-                    "start": _datetimes(run_start),
-                    "end": _datetimes(run_end),
-                    "last_evidence": _datetimes(run_known),
-                }
-            )
-        )
+        made.append((key, day_state[runs], run_start, run_end, run_known))
+    columns = ["pair", "kind", "state", "start", "end", "last_evidence"]
+    sizes = [len(m[1]) for m in made]
+    frame = pd.DataFrame(
+        {
+            "pair": np.repeat(np.array([m[0][0] for m in made], dtype=object), sizes),
+            "kind": np.repeat(np.array([m[0][1].value for m in made], dtype=object), sizes),
+            "state": np.asarray(states, dtype=object)[_joined([m[1] for m in made])],
+            "start": _datetimes(_joined([m[2] for m in made])),
+            "end": _datetimes(_joined([m[3] for m in made])),
+            "last_evidence": _datetimes(_joined([m[4] for m in made])),
+        },
+        columns=columns,
+    )
     if exact:
+        # Those channels from whole derivations, each in its place in channel order.
+        rank = {key: i for i, key in enumerate(ctx.channels)}
+        parts = [frame.assign(rank=np.repeat([rank[m[0]] for m in made], sizes))]
         for key in exact:
             narrow = ctx.snap.narrow(key[0], key[1])
-            out.append(analysis.timeline(narrow, stale_days=ctx.policy.stale_days, until=until))
-        order = {k.value: i for i, k in enumerate(Kind)}
-        out.sort(key=lambda f: (str(f["pair"].iloc[0]), order[str(f["kind"].iloc[0])]))
-    columns = ["pair", "kind", "state", "start", "end", "last_evidence"]
-    if not out:
-        return pd.DataFrame(columns=columns), exact
-    return pd.concat(
-        [f[columns].astype({"kind": object, "state": object}) for f in out], ignore_index=True
-    ), exact
+            part = analysis.timeline(narrow, stale_days=ctx.policy.stale_days, until=until)
+            parts.append(part[columns].assign(rank=rank[key]))
+        whole = pd.concat(parts, ignore_index=True).sort_values("rank", kind="stable")
+        frame = whole[columns].astype({"pair": object, "kind": object, "state": object})
+        frame = frame.reset_index(drop=True)
+    return frame, exact
+
+
+def _joined(parts: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 def _datetimes(days: np.ndarray) -> np.ndarray:
@@ -644,11 +720,18 @@ class _Charts:
         self.ctx, self.until = ctx, until
         self._dense: pd.DataFrame | None = None
         self._exact: pd.DataFrame | None = None
+        self._rows: list[tuple[str, str]] | None = None
 
     def dense(self) -> pd.DataFrame:
         if self._dense is None:
             self._dense, _ = _stretches(self.ctx, self.until)
         return self._dense
+
+    def rows(self) -> list[tuple[str, str]]:
+        """The channels a dense chart draws (the same for every period)."""
+        if self._rows is None:
+            self._rows = charts.chart_rows(self.dense(), self.ctx.snap.evidence)
+        return self._rows
 
     def exact(self) -> pd.DataFrame:
         if self._exact is None:
@@ -670,9 +753,18 @@ class _Charts:
         # What plot_timeline counts to choose how to draw (its margins are none here).
         last = on if on > first else first + timedelta(days=1)
         shapes = charts.shapes_in_view(dense, ev, first, last)
-        spans = dense if shapes > limit else self.exact()
+        if shapes > limit:
+            return chart_svg.dense_svg(
+                dense,
+                self.rows(),
+                start=first,
+                end=on,
+                shapes=shapes,
+                highlight=(period.start, on),
+                stale_days=ctx.policy.stale_days,
+            )
         fig = charts.timeline_figure(
-            spans,
+            self.exact(),
             ev,
             start=first,
             end=on,
@@ -716,7 +808,9 @@ def write_reports(
     status on `end`. Each period gets `<label>.md`, `<label>.html` and the chart
     `<label>.svg` (for the Markdown; the HTML embeds it), prefixed `<PAIR>_` when one pair
     is asked for; `index.md` and `index.html` list them all. Returns the paths written.
-    Raises ValueError for an unknown period, an end before the start or a bad pair.
+    Raises ValueError for an unknown period, an end before the start or a bad pair, and
+    when evidence a report shows left the store while it was written (its quote is read
+    last).
     """
     end = end or date.today()
     _validate(period, start, end, stale_days)
@@ -735,6 +829,7 @@ def write_reports(
     for i, p in enumerate(spans):
         on = min(p.end, end)
         view = _period_view(ctx, p, on)
+        ctx.text.fill()
         name = f"{prefix}{p.label}"
         links = {
             "previous": f"{prefix}{spans[i - 1].label}" if i > 0 else None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -174,6 +174,10 @@ class _Claims:
         self._sources[fact.evidence_id] = len({f.article_id for f in result})
         return result
 
+    def counted(self, sources: Mapping[int, int]) -> None:
+        """Take source counts made elsewhere (evidence id to what `sources` gives)."""
+        self._sources.update(sources)
+
     def sources(self, fact: Fact) -> int:
         """How many distinct articles carry the claim: `source_count(fact, pool)`."""
         count = self._sources.get(fact.evidence_id)
@@ -200,6 +204,15 @@ def _rank(fact: Fact, sources: int) -> tuple[date, bool, int, float, date, int]:
         fact.published or date.min,
         -fact.evidence_id,
     )
+
+
+def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values in order and how often each occurs: `np.unique(values,
+    return_counts=True)` by a sort, which numpy does many times faster for integers than
+    the hashing its unique uses."""
+    ordered = np.sort(values)
+    first = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else ordered
+    return ordered[first], np.diff(np.r_[first, len(ordered)])
 
 
 def source_counts(
@@ -268,11 +281,11 @@ def source_counts(
     per_fact = np.bincount(q, minlength=len(starts))
     width = int(articles.max()) + 1
     by_state = states * width + articles
-    values, counts = np.unique(by_state, return_counts=True)
+    values, counts = _distinct(by_state)
     shared = counts[np.searchsorted(values, by_state[g])] > 1
     if shared.any():
         q, g = q[shared], g[shared]
-        distinct = np.unique(q * width + articles[g]) // width
+        distinct = _distinct(q * width + articles[g])[0] // width
         per_fact -= np.bincount(q, minlength=len(starts))
         per_fact += np.bincount(distinct, minlength=len(starts))
     return per_fact[which]
@@ -354,7 +367,17 @@ class Derivation:
     decisive fact is the one decided on the earlier day.
     """
 
-    def __init__(self, pair: str, kind: Kind, facts: Sequence[Fact], policy: Policy = Policy()):
+    def __init__(
+        self,
+        pair: str,
+        kind: Kind,
+        facts: Sequence[Fact],
+        policy: Policy = Policy(),
+        sources: Mapping[int, int] | None = None,
+    ):
+        """`sources`: source counts already made for some facts of the counting pool
+        (evidence id to `source_count(fact, pool)`), e.g. all at once with
+        `source_counts`; ranking ties then looks them up."""
         self.pair, self.kind, self.policy = pair, kind, policy
         self.pool = [f for f in facts if counts(f, policy)]
         starting: dict[date, list[Fact]] = defaultdict(list)
@@ -362,6 +385,7 @@ class Derivation:
             starting[_day(effective_start(fact))].append(fact)
         self.days = sorted(starting)
         self.claims = _Claims(self.pool)
+        self.claims.counted(sources or {})
         # On a day some fact begins, the latest start not after it is that day itself.
         self.decisive = [_best_of(starting[day], lambda: self.claims) for day in self.days]
         self._intervals: list[tuple[Interval, Fact]] | None = None
