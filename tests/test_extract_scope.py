@@ -667,3 +667,68 @@ def test_a_caption_paragraph_is_not_read() -> None:
     )
     claims = {(c.pair, c.state.value) for c in extract(text, PUBLISHED)}
     assert claims == {("CN-JP", SUSP.value)}
+
+
+# ------------------------------------------------------ gaps ended and messages sent
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "The president called Tehran on Friday, ending a more than three-decade freeze "
+            "between Iran and the United States.",
+            "IR-US",
+        ),
+        (
+            "Relations resumed after a nearly two-year diplomatic rupture between Riyadh and "
+            "Tehran.",
+            "IR-SA",
+        ),
+    ],
+)
+def test_a_gap_ended_in_other_words_is_a_restoration(text: str, pair: str) -> None:
+    assert any(p == pair and s == REST.value for p, _, s in asserted(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("India's army sent a hotline message to Pakistan on Sunday about the shelling.", "IN-PK"),
+        ("Seoul sent a message to Pyongyang over the military line on Monday.", "KP-KR"),
+    ],
+)
+def test_a_message_sent_on_a_line_is_a_contact(text: str, pair: str) -> None:
+    assert fact(pair, Kind.OPERATIONAL_HOTLINE, OPEN) in asserted(text)
+
+
+def test_a_message_to_customers_is_no_contact() -> None:
+    assert asserted("The company sent a message to customers in China and Japan.") == set()
+
+
+# ------------------------------------------------------------ reported "would"
+
+
+def test_a_suspension_reported_with_would_is_announced() -> None:
+    claims = modalities(
+        "The minister said that military exchanges between Turkey and Israel would be suspended."
+    )
+    assert ("IL-TR", MIL.value, SUSP.value, A.value) in claims
+
+
+def test_a_restoration_reported_with_would_is_planned() -> None:
+    claims = modalities(
+        "The minister said talks between Turkey and Israel would resume next month."
+    )
+    assert ("IL-TR", DIP.value, REST.value, Modality.PLANNED.value) in claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Israel refuses, military exchanges between Turkey and Israel would be suspended.",
+        "Military exchanges between Turkey and Israel would be suspended under such a plan.",
+    ],
+)
+def test_would_without_a_speaker_stays_hypothetical(text: str) -> None:
+    assert not any(s == SUSP.value for _, _, s in asserted(text))

@@ -1514,13 +1514,22 @@ def _modality(art: _Article, sent: _Sentence, clause: Span, anchor: Span, state:
                 continue  # "sought to heal ties in their first call": the call took place
             if word in _DECIDED and _CONTINUE.match(text, m.end()):
                 continue  # "will continue to use the line": in use now, and after
+            reported_will = word == "would" and bool(
+                c.speech_verbs.search(text, sent.start, m.start())
+            )
             if state == State.SUSPENDED and (
-                word.startswith("agree") or word in _DECIDED or _SCHEDULED.fullmatch(word)
+                word.startswith("agree")
+                or word in _DECIDED
+                or reported_will
+                or _SCHEDULED.fullmatch(word)
             ):
-                # "agreed to postpone the meeting", "Beijing will suspend the talks": the
-                # agreement or the announced decision is the act; "the talks scheduled
-                # for Monday were postponed": the schedule is what was given up.
+                # "agreed to postpone the meeting", "Beijing will suspend the talks" (or,
+                # reported, "said the talks would be suspended"): the agreement or the
+                # announced decision is the act; "the talks scheduled for Monday were
+                # postponed": the schedule is what was given up.
                 continue
+            if reported_will:
+                return Modality.PLANNED  # "said talks would resume next month": "will"
             return modality
     if _HEADLINE_TO.search(text, max(clause[0], anchor[0] - 4), anchor[0]) and not _STOP_END.search(
         text, sent.start, sent.end
