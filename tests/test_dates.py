@@ -1242,3 +1242,10 @@ def test_a_month_that_names_an_event_is_the_month_before_publication(
 )
 def test_a_month_before_another_noun_or_in_lower_case_is_no_time(text: str) -> None:
     assert find_times(text, date(2016, 6, 29)) == []
+
+
+def test_a_month_after_foresees_is_the_next_one() -> None:
+    times = find_times(
+        "The White House foresees talks continuing in early September.", date(2019, 7, 31)
+    )
+    assert [(t.earliest.year, t.earliest.month) for t in times] == [(2019, 9)]

@@ -732,3 +732,42 @@ def test_a_restoration_reported_with_would_is_planned() -> None:
 )
 def test_would_without_a_speaker_stays_hypothetical(text: str) -> None:
     assert not any(s == SUSP.value for _, _, s in asserted(text))
+
+
+# ------------------------------------------------------- an article about trade talks
+
+
+def test_talks_referred_back_to_under_a_trade_headline_are_the_trade_talks() -> None:
+    text = (
+        "US-China trade talks end with little progress\n\n"
+        "Washington said negotiations would go on in September.\n\n"
+        "The United States and China ended their first face-to-face talks since last "
+        "month's truce on Wednesday."
+    )
+    assert asserted(text) == set()
+
+
+def test_a_named_channel_under_a_trade_headline_still_counts() -> None:
+    text = (
+        "US-China trade talks end with little progress\n\n"
+        "Separately, the two countries' defense chiefs held their first talks in a year on "
+        "Monday."
+    )
+    assert fact("CN-US", Kind.DEFENSE_MINISTERS, REST) in asserted(text)
+
+
+def test_a_prose_sentence_about_a_trilateral_meeting_is_no_headline() -> None:
+    text = (
+        "The trilateral meeting of the three ministers was due to take place in Moscow.\n\n"
+        "Russia and Turkey restored their military hotline on Sunday.\n\n"
+        "Later, India and China held their first border talks in a year on Monday."
+    )
+    assert any(p == "CN-IN" and s == REST.value for p, _, s in asserted(text))
+
+
+def test_describing_talks_is_an_opinion_not_a_contact() -> None:
+    text = (
+        "Describing the short round of talks with Beijing as constructive, Washington said "
+        "it foresees negotiations continuing in early September."
+    )
+    assert not any(s == OPEN.value for _, _, s in asserted(text))

@@ -119,7 +119,9 @@ _OCCASION = re.compile(
     re.I,
 )
 _OF_KIND = re.compile(r"\s+(?:for|of)\s+(?:[\w-]+\s+)?", re.I)
-_DEFINITE = re.compile(r"\b(?:the|these|those|this|that|such|its|their|both)\s+(?:\w+\s+)?$", re.I)
+_DEFINITE = re.compile(
+    r"\b(?:the|these|those|this|that|such|its|their|both)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
 # A verb of speaking, perhaps with where it was said ("said in a statement on", "told
 # reporters at a briefing on").
 _SPEECH_BEFORE = re.compile(
@@ -212,6 +214,9 @@ _LOWER_ABBREVIATIONS = frozenset(["etc", "vs", "approx", "incl", "esp", "viz", "
 _BEFORE_WINDOW = 70
 # The longest a photo caption and its credit run, in characters.
 _CAPTION_MAX = 600
+# How far into a text its head (headline, standfirst) runs, in characters.
+_HEAD_CHARS = 600
+_HEADLINE_CHARS = 150
 # How recent a dated claim must be for an undated twin to be the same event.
 _SAME_EVENT_DAYS = 7
 _OBJECT_WINDOW = 30
@@ -495,6 +500,9 @@ class _Article:
     # Whether the channel last named was one of no concern here ("talks on export
     # controls"): "such meetings" after it refer to it.
     last_blocked: bool = False
+    # The headline is about a channel of no concern ("US-China trade talks end"): the
+    # generic talks the article refers back to later are those.
+    head_blocked: bool = False
     main_pair: tuple[str, str] | None = None
     # The main pair when no other pair comes near it: what a sentence naming no other
     # state speaks of ("The last such meeting was held in May").
@@ -2391,6 +2399,12 @@ def _adjuncts_follow_verbs(candidates: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
+def _headline(art: _Article, sent: _Sentence) -> bool:
+    """Whether a sentence is the article's headline: short, near the top, with no stop."""
+    line = art.text[sent.start : sent.end].strip()
+    return sent.start < _HEAD_CHARS and len(line) <= _HEADLINE_CHARS and not _STOP_END.search(line)
+
+
 def _last_named_blocked(art: _Article, sent: _Sentence) -> bool:
     """Whether the last channel noun of a sentence without claims is one of no concern
     ("a meeting on export controls", "trade talks"); a noun that refers back ("such
@@ -2424,7 +2438,7 @@ def _last_named_blocked(art: _Article, sent: _Sentence) -> bool:
 def _refers_to_blocked(art: _Article, sent: _Sentence, clause: Span, anchor: Span) -> bool:
     """Whether the channel nearest a cue only refers back ("such meetings", "the talks")
     to a channel of no concern named before ("talks on export controls")."""
-    if not art.last_blocked:
+    if not (art.last_blocked or art.head_blocked):
         return False
     lo, hi = max(clause[0], anchor[0] - _BEFORE_WINDOW), min(clause[1], anchor[1] + _AFTER_WINDOW)
     near = sorted(
@@ -2495,7 +2509,10 @@ def extract(text: str, published: date | None) -> list[Claim]:
                 _read_times(art, span)
                 continue
             sent = _sentence(art, span, paragraph[0], index)
-            claims += _sentence_claims(art, sent, index)
+            found = _sentence_claims(art, sent, index)
+            if not found and art.last_blocked and _headline(art, sent):
+                art.head_blocked = True
+            claims += found
             _move_on(art, sent.times)
     return _same_event_dates(claims, published)
 
