@@ -178,6 +178,25 @@ def test_a_sentence_pointing_back_past_an_abbreviation_takes_its_time() -> None:
 
 
 @pytest.mark.parametrize(
+    "before",
+    [
+        "The envoys met on Tuesday, a day after Beijing closed its consulate.",
+        "The envoys met on Tuesday, two days after the border clash was reported.",
+        "The envoys met on Tuesday, hours before the summit opened.",
+    ],
+)
+def test_the_event_a_day_is_counted_from_is_not_the_day_told_before(before: str) -> None:
+    text = f"{before} China and the United States held talks in Geneva."
+    assert times(text)[("CN-US", "open")] == day(27)
+
+
+def test_a_day_told_after_after_with_no_count_is_no_reference_point_of_the_sentence() -> None:
+    # the day itself is the story's: "on Monday, after the talks" still tells Monday
+    text = "After long delays the envoys met on Monday. China and the United States held talks."
+    assert times(text)[("CN-US", "open")] == day(26)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # the day before is months old: the event is not told as the same story

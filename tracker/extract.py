@@ -302,6 +302,10 @@ _COORDINATION = re.compile(
 _CONTEXTUAL_TIMES = re.compile(
     r"^(?:since|before|after|ahead of|by|until|till|for(?!\s+the\b))\b", re.I
 )
+# The event a count is taken from ("spoke on Tuesday, a day after the ban was imposed"):
+# a time told after "after" or "before" is a reference point, not the day the story tells.
+_REFERENCE_POINT = re.compile(r"\b(?:after|before)\s+$", re.I)
+_REFERENCE_REACH = 12
 # A time that bounds a gap rather than dates the event: "first time after 2012".
 _BOUND_JUST_BEFORE = re.compile(
     r"\b(?:since|before|until|first\s+(?:[\w-]+\s+){0,3}?after)\s+$", re.I
@@ -1754,6 +1758,7 @@ def _recent_day_before(
         for t in _past_times(art, before)
         if t.precision == Precision.DAY
         and (art.published - t.latest).days <= _SAME_EVENT_DAYS
+        and not _REFERENCE_POINT.search(before, max(0, t.start - _REFERENCE_REACH), t.start)
         and (not spoken or _SPEECH_BEFORE.search(before, max(0, t.start - _SPEECH_REACH), t.start))
     ]
     # The last: a dateline's day ("ANKARA, July 6 -") comes before the story's own.
