@@ -459,3 +459,50 @@ def test_the_sentences_own_time_beats_the_count() -> None:
         "China held talks on Friday."
     )
     assert times(text)[("CN-IN", "open")] == day(23)
+
+
+# ------------------------------------------------- a lead dated by the next sentence
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The hotline between North Korea and South Korea has been reconnected.",
+        "North Korea restored the hotline with South Korea.",
+        "North Korea has restored the hotline with South Korea, weeks after a test.",
+    ],
+)
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_lead_without_a_time_takes_the_speakers_day_of_the_next_sentence(
+    lead: str, gap: str
+) -> None:
+    text = f"{lead}{gap}The unification ministry said on Monday the calls went through."
+    assert times(text)[("KP-KR", "restored")] == day(26)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next sentence names a day nobody spoke on
+        "North Korea has restored the hotline with South Korea. Drills ended on Monday.",
+        # the speaker's day is weeks old
+        "North Korea has restored the hotline with South Korea. The ministry said on June 3 "
+        "that calls went through.",
+        # the lead is in the present: it is true on the day of publication
+        "North Korea is restoring the hotline with South Korea. The ministry said on Monday "
+        "the calls went through.",
+        # no lead: a story sentence comes first, naming no day
+        "The ministry spoke of progress. North Korea has restored the hotline with South "
+        "Korea. The ministry said on Monday that calls went through.",
+    ],
+)
+def test_no_day_of_the_next_sentence_is_borrowed_for_these(text: str) -> None:
+    assert times(text)[("KP-KR", "restored")] == day(28)
+
+
+def test_an_event_after_after_in_the_lead_takes_no_day_of_the_next_sentence() -> None:
+    text = (
+        "Talks between China and the United States are under way again, a month after Beijing "
+        "suspended talks with the United States. The ministry said on Monday the talks began."
+    )
+    assert times(text).get(("CN-US", "suspended")) != day(26)

@@ -57,6 +57,7 @@ from tracker.dates import (
     find_times,
     opens_by_counting,
     told_in_past,
+    told_in_present_perfect,
     year_anchor,
 )
 from tracker.gazetteer import NON_STATE, PAIR, PERSON, PLACE, Mention, find_mentions
@@ -306,6 +307,7 @@ _CONTEXTUAL_TIMES = re.compile(
 # a time told after "after" or "before" is a reference point, not the day the story tells.
 _REFERENCE_POINT = re.compile(r"\b(?:after|before)\s+$", re.I)
 _REFERENCE_REACH = 12
+_REFERENCE_WORD = re.compile(r"\b(?:after|before|since|until)\b", re.I)
 # A time that bounds a gap rather than dates the event: "first time after 2012".
 _BOUND_JUST_BEFORE = re.compile(
     r"\b(?:since|before|until|first\s+(?:[\w-]+\s+){0,3}?after)\s+$", re.I
@@ -1672,6 +1674,10 @@ def _reported_time(
     Monday ... Talks were postponed."); else the event happened on or before the telling,
     in the days before it. A present or future clause keeps the time it was told."""
     told = art.text[max(clause[0], anchor[0] - _TENSE_REACH) : min(clause[1], anchor[1] + 40)]
+    if said is None and (told_in_past(told) or told_in_present_perfect(told)):
+        lead_day = _speakers_day_after_lead(art, sent, clause, anchor)
+        if lead_day is not None:
+            return lead_day
     if not told_in_past(told, perfect=said is not None):
         return said
     if told_in_past(told):
@@ -1725,6 +1731,40 @@ def _sentence_before(art: _Article, sent: _Sentence) -> str:
         if m.end() < len(window) and not _abbreviation_stop(window, 0, m.start())
     ]
     return window[breaks[-1] if breaks else 0 :]
+
+
+def _sentence_after(art: _Article, sent: _Sentence) -> str:
+    """The text of the sentence after this one, in its paragraph or the next."""
+    window = art.text[sent.end : sent.end + _PREVIOUS_REACH]
+    lead = len(window) - len(window.lstrip())
+    stops = [
+        m.start()
+        for m in _SENTENCE_END.finditer(window, lead)
+        if not _abbreviation_stop(window, lead, m.start())
+    ]
+    return window[lead : stops[0] + 1 if stops else len(window)]
+
+
+def _speakers_day_after_lead(
+    art: _Article, sent: _Sentence, clause: Span, anchor: Span
+) -> TimeExpression | None:
+    """The day a story's lead happened when it names none ("The lines have been
+    restored."): the day the speaker of the very next sentence told it, in the week before
+    publication ("The ministry said on Monday the lines were back in operation"). An
+    event told after "after" or "before" is only a reference point of the lead's own."""
+    if art.published is None or _STOPPED.search(_sentence_before(art, sent)):
+        return None
+    if _REFERENCE_WORD.search(art.text, clause[0], anchor[0]):
+        return None
+    after = _sentence_after(art, sent)
+    days = [
+        t
+        for t in _past_times(art, after)
+        if t.precision == Precision.DAY
+        and (art.published - t.latest).days <= _SAME_EVENT_DAYS
+        and _SPEECH_BEFORE.search(after, max(0, t.start - _SPEECH_REACH), t.start)
+    ]
+    return days[0] if days else None
 
 
 def _told_past(art: _Article, t: TimeExpression) -> bool:
