@@ -178,6 +178,25 @@ def test_a_sentence_pointing_back_past_an_abbreviation_takes_its_time() -> None:
 
 
 @pytest.mark.parametrize(
+    "before",
+    [
+        "The envoys met on Tuesday, a day after Beijing closed its consulate.",
+        "The envoys met on Tuesday, two days after the border clash was reported.",
+        "The envoys met on Tuesday, hours before the summit opened.",
+    ],
+)
+def test_the_event_a_day_is_counted_from_is_not_the_day_told_before(before: str) -> None:
+    text = f"{before} China and the United States held talks in Geneva."
+    assert times(text)[("CN-US", "open")] == day(27)
+
+
+def test_a_day_told_after_after_with_no_count_is_no_reference_point_of_the_sentence() -> None:
+    # the day itself is the story's: "on Monday, after the talks" still tells Monday
+    text = "After long delays the envoys met on Monday. China and the United States held talks."
+    assert times(text)[("CN-US", "open")] == day(26)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # the day before is months old: the event is not told as the same story
@@ -440,3 +459,50 @@ def test_the_sentences_own_time_beats_the_count() -> None:
         "China held talks on Friday."
     )
     assert times(text)[("CN-IN", "open")] == day(23)
+
+
+# ------------------------------------------------- a lead dated by the next sentence
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The hotline between North Korea and South Korea has been reconnected.",
+        "North Korea restored the hotline with South Korea.",
+        "North Korea has restored the hotline with South Korea, weeks after a test.",
+    ],
+)
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_lead_without_a_time_takes_the_speakers_day_of_the_next_sentence(
+    lead: str, gap: str
+) -> None:
+    text = f"{lead}{gap}The unification ministry said on Monday the calls went through."
+    assert times(text)[("KP-KR", "restored")] == day(26)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next sentence names a day nobody spoke on
+        "North Korea has restored the hotline with South Korea. Drills ended on Monday.",
+        # the speaker's day is weeks old
+        "North Korea has restored the hotline with South Korea. The ministry said on June 3 "
+        "that calls went through.",
+        # the lead is in the present: it is true on the day of publication
+        "North Korea is restoring the hotline with South Korea. The ministry said on Monday "
+        "the calls went through.",
+        # no lead: a story sentence comes first, naming no day
+        "The ministry spoke of progress. North Korea has restored the hotline with South "
+        "Korea. The ministry said on Monday that calls went through.",
+    ],
+)
+def test_no_day_of_the_next_sentence_is_borrowed_for_these(text: str) -> None:
+    assert times(text)[("KP-KR", "restored")] == day(28)
+
+
+def test_an_event_after_after_in_the_lead_takes_no_day_of_the_next_sentence() -> None:
+    text = (
+        "Talks between China and the United States are under way again, a month after Beijing "
+        "suspended talks with the United States. The ministry said on Monday the talks began."
+    )
+    assert times(text).get(("CN-US", "suspended")) != day(26)

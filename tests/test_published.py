@@ -488,3 +488,117 @@ def test_a_label_deep_in_a_page_saved_as_one_line_is_no_stamp() -> None:
     prose = "The two sides talked about the future of the line and their plans. " * 6
     text = f"{prose}Posted Jan 30, 2010 was when the plan began."
     assert found(text)[1] is not PublishedHow.TEXT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Headline\nUpdated: 3 JUNE 19 08:10 ET\n\n{BODY}", date(2019, 6, 3)),
+        (f"Headline\nFirst published: 21 Feb 17\n\n{BODY}", date(2017, 2, 21)),
+        (
+            f"Headline\nBy Agency Published Date - 9:40 AM, Tue - 14 May 19\n{BODY}",
+            date(2019, 5, 14),
+        ),
+        (f"Headline\nPosted: 30 Nov 98 | 17:02\n\n{BODY}", date(1998, 11, 30)),
+    ],
+)
+def test_a_labelled_date_with_two_digits_of_its_year(text: str, expected: date) -> None:
+    assert found(text) == (expected, PublishedHow.TEXT)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted 14 May 22:15",  # a day and a time of day, no year
+        "Posted on 12 May 22 delegates arrived at the venue.",  # a count, not a year
+        "Updated 3 June 19th century maps",
+    ],
+)
+def test_two_digits_after_a_day_and_month_are_no_year_unless_they_end_the_date(
+    line: str,
+) -> None:
+    assert found(f"Headline\n{line}\n\n{BODY}") == (None, PublishedHow.UNKNOWN)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Updated: 04-11-2018 10:12 IST", date(2018, 11, 4)),
+        ("• Published: 07/03/2016 18:30 PKT", date(2016, 3, 7)),
+        ("Last updated 02.01.2020 09:05 AEDT", date(2020, 1, 2)),
+        ("Updated: 04-11-2018 10:12 EST", None),  # month-first zones stay ambiguous
+        ("Updated: 04-11-2018", None),  # no zone, no weekday: ambiguous
+        ("Updated: 25-11-2018 10:12 EST", date(2018, 11, 25)),  # a day above 12 settles it
+        ("Updated: 04-11/2018 10:12 IST", None),  # mixed signs are no date
+    ],
+)
+def test_a_numeric_date_before_a_day_first_time_zone_reads_day_first(
+    line: str, expected: date | None
+) -> None:
+    day, _ = found(f"Headline\n{line}\n\n{BODY}")
+    assert day == expected
+
+
+CLUTTER = "\n".join(
+    [
+        "Follow us on every network",
+        "Breaking: a storm closes the harbour | Markets rally after the budget | "
+        "A new bridge opens in the capital after years of delays and disputes",
+        "Home | World | Politics",
+    ]
+)
+
+
+def test_a_dateline_with_its_agency_below_the_clutter_takes_the_year_shown_with_its_day() -> None:
+    text = (
+        f"March 2, 2024 09:10 am (IST)\n{CLUTTER}\nOct 4, 2017, at 06:15 pm\n"
+        f"Pune, Oct 4 (Agency): The minister on Wednesday said the talks were off. {BODY}"
+    )
+    assert found(text) == (date(2017, 10, 4), PublishedHow.TEXT)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "expected"),
+    [
+        # 12 May 2024 was a Sunday: the clock's own year fits "on Sunday"
+        ("Pune, May 12 (Agency): The minister on Sunday said", date(2024, 5, 12)),
+        # the day before the dateline fits too: "said on Saturday", filed on Sunday
+        ("Pune, May 12 (Agency): The minister on Saturday said", date(2024, 5, 12)),
+        # 12 May 2024 was no Tuesday: the year is unknown, the clock is no answer
+        ("Pune, May 12 (Agency): The minister on Tuesday said", None),
+        # no weekday named: nothing tells the year
+        ("Pune, May 12 (Agency): The minister said", None),
+    ],
+)
+def test_a_head_date_far_after_the_dateline_is_the_page_clock(
+    dateline: str, expected: date | None
+) -> None:
+    text = f"May 28, 2024 11:05 pm\n{CLUTTER}\n{dateline} the talks were off. {BODY}"
+    assert found(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        # published the day after the dateline: the date line is the publication's
+        "PUNE, May 19 (Agency) - The minister on Sunday said the talks were off.",
+        # the same day
+        "PUNE, May 20 (Agency) - The minister on Monday said the talks were off.",
+    ],
+)
+def test_a_head_date_within_a_week_of_the_dateline_stays_the_publication(dateline: str) -> None:
+    text = f"Headline\nMay 20, 2024\n\n{dateline} {BODY}"
+    assert found(text) == (date(2024, 5, 20), PublishedHow.TEXT)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pune, May 12: The minister on Sunday said the talks were off.",  # no agency
+        "The minister in Pune, May 12 (Agency): said the talks were off.",  # not opening
+        "pune, May 12 (Agency): the minister on Sunday said the talks were off.",  # lower case
+    ],
+)
+def test_what_is_no_dateline_below_the_clutter(line: str) -> None:
+    text = f"May 28, 2024 11:05 pm\n{CLUTTER}\n{line} {BODY}"
+    assert found(text) == (date(2024, 5, 28), PublishedHow.TEXT)

@@ -1739,6 +1739,16 @@ def told_in_past(clause: str, *, perfect: bool = False) -> bool:
     return perfect or not (_PERFECT_AUXILIARY.search(clause) or _PAST_PERFECT.search(clause))
 
 
+def told_in_present_perfect(clause: str) -> bool:
+    """Whether a clause tells a past event in the present perfect: "the lines have been
+    restored", not "had been restored" nor "are restored"."""
+    return (
+        told_in_past(clause, perfect=True)
+        and _PERFECT_AUXILIARY.search(clause) is not None
+        and _PAST_PERFECT.search(clause) is None
+    )
+
+
 # A sentence that opens by counting on from the time told before: "After two days, ...",
 # "Two weeks later, ...", "Within a month, ...".
 _GAP_OPENING = re.compile(

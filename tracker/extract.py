@@ -57,6 +57,7 @@ from tracker.dates import (
     find_times,
     opens_by_counting,
     told_in_past,
+    told_in_present_perfect,
     year_anchor,
 )
 from tracker.gazetteer import NON_STATE, PAIR, PERSON, PLACE, Mention, find_mentions
@@ -307,6 +308,11 @@ _COORDINATION = re.compile(
 _CONTEXTUAL_TIMES = re.compile(
     r"^(?:since|before|after|ahead of|by|until|till|for(?!\s+the\b))\b", re.I
 )
+# The event a count is taken from ("spoke on Tuesday, a day after the ban was imposed"):
+# a time told after "after" or "before" is a reference point, not the day the story tells.
+_REFERENCE_POINT = re.compile(r"\b(?:after|before)\s+$", re.I)
+_REFERENCE_REACH = 12
+_REFERENCE_WORD = re.compile(r"\b(?:after|before|since|until)\b", re.I)
 # A time that bounds a gap rather than dates the event: "first time after 2012".
 _BOUND_JUST_BEFORE = re.compile(
     r"\b(?:since|before|until|first\s+(?:[\w-]+\s+){0,3}?after)\s+$", re.I
@@ -1676,6 +1682,10 @@ def _reported_time(
     Monday ... Talks were postponed."); else the event happened on or before the telling,
     in the days before it. A present or future clause keeps the time it was told."""
     told = art.text[max(clause[0], anchor[0] - _TENSE_REACH) : min(clause[1], anchor[1] + 40)]
+    if said is None and (told_in_past(told) or told_in_present_perfect(told)):
+        lead_day = _speakers_day_after_lead(art, sent, clause, anchor)
+        if lead_day is not None:
+            return lead_day
     if not told_in_past(told, perfect=said is not None):
         return said
     if told_in_past(told):
@@ -1731,6 +1741,40 @@ def _sentence_before(art: _Article, sent: _Sentence) -> str:
     return window[breaks[-1] if breaks else 0 :]
 
 
+def _sentence_after(art: _Article, sent: _Sentence) -> str:
+    """The text of the sentence after this one, in its paragraph or the next."""
+    window = art.text[sent.end : sent.end + _PREVIOUS_REACH]
+    lead = len(window) - len(window.lstrip())
+    stops = [
+        m.start()
+        for m in _SENTENCE_END.finditer(window, lead)
+        if not _abbreviation_stop(window, lead, m.start())
+    ]
+    return window[lead : stops[0] + 1 if stops else len(window)]
+
+
+def _speakers_day_after_lead(
+    art: _Article, sent: _Sentence, clause: Span, anchor: Span
+) -> TimeExpression | None:
+    """The day a story's lead happened when it names none ("The lines have been
+    restored."): the day the speaker of the very next sentence told it, in the week before
+    publication ("The ministry said on Monday the lines were back in operation"). An
+    event told after "after" or "before" is only a reference point of the lead's own."""
+    if art.published is None or _STOPPED.search(_sentence_before(art, sent)):
+        return None
+    if _REFERENCE_WORD.search(art.text, clause[0], anchor[0]):
+        return None
+    after = _sentence_after(art, sent)
+    days = [
+        t
+        for t in _past_times(art, after)
+        if t.precision == Precision.DAY
+        and (art.published - t.latest).days <= _SAME_EVENT_DAYS
+        and _SPEECH_BEFORE.search(after, max(0, t.start - _SPEECH_REACH), t.start)
+    ]
+    return days[0] if days else None
+
+
 def _told_past(art: _Article, t: TimeExpression) -> bool:
     """Whether a time names a past moment of its own, not a bound ("since 2015")."""
     return not _CONTEXTUAL_TIMES.match(t.text) and (
@@ -1762,6 +1806,7 @@ def _recent_day_before(
         for t in _past_times(art, before)
         if t.precision == Precision.DAY
         and (art.published - t.latest).days <= _SAME_EVENT_DAYS
+        and not _REFERENCE_POINT.search(before, max(0, t.start - _REFERENCE_REACH), t.start)
         and (not spoken or _SPEECH_BEFORE.search(before, max(0, t.start - _SPEECH_REACH), t.start))
     ]
     # The last: a dateline's day ("ANKARA, July 6 -") comes before the story's own.

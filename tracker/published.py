@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
@@ -70,6 +70,10 @@ OUTLIER_OTHERS = 2
 # A widget line is short; a longer line that names the weather or a stock index is prose.
 WIDGET_MAX_CHARS = 80
 
+# A date line over this many days after the day of the story's dateline is the page's
+# clock; a story is often published the day after its dateline.
+CLOCK_DAYS = 7
+
 # How far the HTML date may lie from a dateline's day for its year to be taken.
 NEAR_DAYS = 31
 
@@ -88,8 +92,14 @@ _FULL_BODY = (
 _FULL = rf"(?<![\w.-]){_FULL_BODY}"
 # A date line may write a date in numbers, day and month in either order ("21/09/2015",
 # "Wed, 05/12/2010"): read only where a number above 12 or the weekday settles the order.
-_NUMERIC_BODY = rf"(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.]{_YEAR}(?!\d)"
-_NUMERIC = re.compile(rf"(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>{_YEAR})")
+# A date line may also join them with hyphens ("04-12-2019 04:49 IST"), the same sign twice.
+_NUMBER_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_NUMERIC_BODY = (
+    "(?:"
+    + "|".join(rf"{_NUMBER_DAY}{sep}{_NUMBER_DAY}{sep}{_YEAR}" for sep in ("/", r"\.", "-"))
+    + r")(?!\d)"
+)
+_NUMERIC = re.compile(rf"(?P<a>\d{{1,2}})([/.-])(?P<b>\d{{1,2}})\2(?P<y>{_YEAR})")
 # A line that is only a date may also put a comma after the day ("17, Dec. 2019"); in
 # prose that reads as a number and a month ("page 17, December 2019 issue").
 _LINE_BODY = rf"(?:{_FULL_BODY}|{_DAY},\s+{_MONTH}\s+{_YEAR}(?!\d)|{_NUMERIC_BODY})"
@@ -132,13 +142,20 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# After a label a date may also be written in numbers ("Updated: 04-12-2019 04:49 IST") or
+# with two digits of its year, the day first ("Published: 13 MAY 22 12:01 ET"); the year
+# may not run into a time ("13 May 22:15" is a day and a time).
+# Such a year ends the line or stands before a time or a separator ("22 people" is no year).
+_SHORT_YEAR = rf"(?<![\w.-]){_DAY}\s+{_MONTH}\s+\d\d(?=\s*(?:$|[|,·•(]|\d{{1,2}}[:.]\d\d(?!\d)))"
+_LABELLED_DATE = rf"(?:{_FULL}|(?<![\w.-]){_NUMERIC_BODY}|{_SHORT_YEAR})"
 # A labelled publication line, the label first: "Posted by on February 16, 2017 3:07 pm",
 # "Published on 3 March 2021 by …".
-_LABELLED = re.compile(rf"\s*{_LABEL}\b.{{0,80}}?(?P<date>{_FULL})", re.IGNORECASE)
-# A label inside a line, right before its date: "world Updated: Aug 9, 2008 10:15 IST".
+_LABELLED = re.compile(rf"\s*{_LABEL}\b.{{0,80}}?(?P<date>{_LABELLED_DATE})", re.IGNORECASE)
+# A label inside a line, right before its date: "world Updated: Aug 9, 2008 10:15 IST",
+# "By Agency Published Date - 11:05 PM, Fri - 10 March 23".
 _LABEL_INSIDE = re.compile(
-    rf"(?<!\w){_CAPITAL_LABEL}\s*(?:on|at)?\s*[:\-–—|]?\s*(?:on\s+)?(?:{_WEEKDAY},?\s+)?"
-    rf"(?P<date>{_FULL})",
+    rf"(?<!\w){_CAPITAL_LABEL}(?:\s+(?-i:Date|DATE))?\s*(?:on|at)?\s*[:\-–—|]?\s*(?:on\s+)?"
+    rf"(?:{_TIME}\s*,?\s*)?(?:{_WEEKDAY}\s*[,\-–—]?\s+)?(?P<date>{_LABELLED_DATE})",
     re.IGNORECASE,
 )
 # The metadata line a scraper writes first: "date 2019-04-11 …", "Date: 2019-04-11", or
@@ -214,6 +231,13 @@ _PARTIAL_DATELINE = re.compile(
     r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[-–—:.]|/)",
     re.IGNORECASE,
 )
+# A dateline with its agency may stand below a page's clutter and name its place in title
+# case ("New Delhi, Aug 23 (Agency):"): the first one of the text is the story's.
+_AGENCY_DATELINE = re.compile(
+    rf"\s*(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}),\s*(?:(?P<wd>{_WEEKDAY}),?\s+)?"
+    rf"{_MONTH_DAY}{_NO_YEAR}\s*\((?-i:[A-Z])[^)\n]{{1,30}}\)\s*[-–—:]",
+    re.IGNORECASE,
+)
 # "May 4, 10:12 UTC+3 LISBON", "Friday, June 19": a head line of a day and a time.
 _PARTIAL_DATE_LINE = re.compile(
     rf"\s*(?:(?P<wd>{_WEEKDAY}),?\s+)?{_MONTH_DAY}{_NO_YEAR}"
@@ -248,6 +272,9 @@ _MONTH_NUMBER = {
     for name in names
 }
 _WEEKDAY_NUMBER = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_FULL_WEEKDAY = re.compile(
+    r"\b(?-i:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", re.IGNORECASE
+)
 _WEEKDAY_WORD = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?", re.IGNORECASE)
 
 
@@ -280,6 +307,8 @@ def _numeric_date(m: re.Match[str], line: str) -> date | None:
     if shown is not None and len(readings) > 1:
         weekday = _WEEKDAY_NUMBER[shown.group(1).lower()[:3]]
         readings = {d for d in readings if d.weekday() == weekday}
+    if len(readings) > 1 and _day_first_zone().search(line):
+        readings = {date(year, b, a)}
     return readings.pop() if len(readings) == 1 else None
 
 
@@ -320,6 +349,8 @@ class _MonthDay:
     month: int
     day: int
     weekday: int | None
+    # the weekdays the story's first sentence names ("said on Sunday"): recent days
+    named: frozenset[int] = frozenset()
 
     def in_year(self, year: int) -> date | None:
         try:
@@ -351,6 +382,16 @@ def _widget() -> re.Pattern[str]:
         resources.files("tracker.data").joinpath("chrome.yaml").read_text(encoding="utf-8")
     )
     return re.compile("|".join(f"(?:{p})" for p in raw["widgets"]), re.IGNORECASE)
+
+
+@cache
+def _day_first_zone() -> re.Pattern[str]:
+    """A time zone of countries that write numeric dates day first, from chrome.yaml."""
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("tracker.data").joinpath("chrome.yaml").read_text(encoding="utf-8")
+    )
+    zones = "|".join(re.escape(z) for z in raw["day_first_zones"])
+    return re.compile(rf"\d\s*\(?(?-i:{zones})\b")
 
 
 # --- the lines of a text -------------------------------------------------------------
@@ -432,12 +473,25 @@ def _stamp(line: str) -> str | None:
 
 def _partial(line: str) -> _MonthDay | None:
     """A date without a year that a head line shows as the article's."""
-    m = _PARTIAL_DATELINE.match(line)
+    m = _PARTIAL_DATELINE.match(line) or _AGENCY_DATELINE.match(line)
     if m is None:
         m = _PARTIAL_DATE_LINE.fullmatch(line)
     if m is None and len(line.split()) >= PROSE_WORDS:
         m = _WEEKDAY_HINT.search(line, 0, 300)
     return _month_day(m) if m is not None else None
+
+
+def _story_dateline(line: str) -> _MonthDay | None:
+    """The dateline with its agency that opens a story below the head, and the weekdays
+    its first sentence names."""
+    m = _AGENCY_DATELINE.match(line)
+    md = _month_day(m) if m is not None else None
+    if m is None or md is None:
+        return None
+    stop = _STOP.search(line, m.end())
+    sentence = line[m.end() : stop.start() if stop else len(line)]
+    named = frozenset(_WEEKDAY_NUMBER[w.lower()[:3]] for w in _FULL_WEEKDAY.findall(sentence))
+    return replace(md, named=named)
 
 
 def _metadata(line: str, shown: _Shown, today: date) -> str:
@@ -488,6 +542,8 @@ def _shown(text: str, today: date) -> _Shown:
             left_out.add(line.number)
             continue
         if not line.head:
+            if not shown.partial and (story := _story_dateline(rest)) is not None:
+                shown.partial.append(story)
             continue
         located_dateline = _dateline(rest)
         if located_dateline is not None:
@@ -496,7 +552,7 @@ def _shown(text: str, today: date) -> _Shown:
         elif located_bare is not None:
             day = _plausible(parse_date(located_bare, rest), today)
             bare_at += [(day, line.number)] if day else []
-        elif (partial := _partial(rest)) is not None:
+        elif (partial := _story_dateline(rest) or _partial(rest)) is not None:
             shown.partial.append(partial)
         elif (stamp := _stamp(rest)) is not None:
             day = _plausible(parse_date(stamp, rest), today)
@@ -565,6 +621,26 @@ def _year_inferred(md: _MonthDay, shown: _Shown) -> date | None:
     return None
 
 
+def _is_clock_over(partials: list[_MonthDay], line_day: date) -> bool:
+    """Whether a date line shows a day over a week after the day of the story's dateline:
+    a clock the page printed when it was saved, not the story's date."""
+    if not partials:
+        return False
+    story = _year_before(partials[0], line_day)
+    return story is None or (line_day - story).days > CLOCK_DAYS
+
+
+def _under_clock(md: _MonthDay, clock: date) -> date | None:
+    """The dateline's day under a page's clock: the last one before the clock, if the
+    weekdays its first sentence names fit it (a story tells of its day or the day before:
+    "said on Sunday"); else the year is unknown."""
+    story = _year_before(md, clock)
+    if story is None or not md.named:
+        return None
+    recent = {story.weekday(), (story - timedelta(days=1)).weekday()}
+    return story if md.named <= recent else None
+
+
 # --- the answer ----------------------------------------------------------------------
 
 
@@ -598,8 +674,15 @@ def _from_text(text: str, meta: date | None, today: date) -> _Found:
         found = _plausible(_year_shown(md, shown, meta), today)
         if found is not None:
             return found, PublishedHow.TEXT, None
-    if shown.bare:
+    if shown.bare and not _is_clock_over(shown.partial, shown.bare[0]):
         return shown.bare[0], PublishedHow.TEXT, None
+    if shown.bare:
+        found = _under_clock(shown.partial[0], shown.bare[0])
+        if found is not None:
+            return found, PublishedHow.TEXT, None
+        # the clock bounds nothing: the story may be years older
+        clock = shown.bare[0]
+        shown = replace(shown, mentioned=[d for d in shown.mentioned if d != clock])
     if meta is not None:
         return meta, PublishedHow.TEXT, None
     if shown.stamped:
