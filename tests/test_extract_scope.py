@@ -771,3 +771,71 @@ def test_describing_talks_is_an_opinion_not_a_contact() -> None:
         "it foresees negotiations continuing in early September."
     )
     assert not any(s == OPEN.value for _, _, s in asserted(text))
+
+
+# ------------------------------------------------- held, met, broken, named, reopened
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Iran holds no talks at any level with the US," the spokesman said.',
+        "China cancels meet with Japan PM",
+        "Beijing wants Hanoi to meet China halfway on the dispute.",
+        "The embassy of China in Japan opened a new office in May.",
+    ],
+)
+def test_no_talks_a_meet_cancelled_and_meeting_halfway_are_no_contact(text: str) -> None:
+    assert not any(s == OPEN.value for _, _, s in asserted(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We have put on hold all military-to-military engagements between the United "
+            "States and Russia.",
+            fact("RU-US", MIL, SUSP),
+        ),
+        (
+            "Venezuela's president announced he is breaking all diplomatic ties with Colombia.",
+            fact("CO-VE", DIP, SUSP),
+        ),
+        ("Ethiopia and Eritrea expelled each other's envoys in 1998.", fact("ER-ET", DIP, SUSP)),
+        ("Russia closed its embassy in Kyiv in May.", fact("RU-UA", DIP, SUSP)),
+        ("Eritrea reopened its embassy in Ethiopia on Monday.", fact("ER-ET", DIP, REST)),
+        ("Seoul named a new ambassador to Tokyo on Monday.", fact("JP-KR", DIP, OPEN)),
+        (
+            "Ethiopia has appointed an ambassador to Eritrea for the first time in 20 years.",
+            fact("ER-ET", DIP, REST),
+        ),
+        (
+            "It was the first meeting of Australian and Chinese ministers for almost three years.",
+            fact("AU-CN", DIP, REST),
+        ),
+        (
+            "North Korea has also remained silent on an offer by South Korea to hold military "
+            "talks.",
+            ("KP-KR", POLICY.value, "rejected"),
+        ),
+        (
+            "The Vietnamese general was in Beijing for the seventh China-Vietnam consultation on "
+            "defense and security on Thursday.",
+            fact("CN-VN", POLICY, OPEN),
+        ),
+    ],
+)
+def test_idioms_of_holds_breaks_envoys_embassies_firsts_and_silence(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in asserted(text)
+
+
+def test_a_refusal_of_a_border_ruling_is_no_refused_contact() -> None:
+    text = "Relations stayed frozen after Ethiopia declined to accept a 2002 border demarcation."
+    assert not any(s == "rejected" for _, _, s in asserted(text))
+
+
+def test_a_state_named_by_its_capital_city_as_a_place_is_no_side() -> None:
+    claims = asserted("Armenian and Azerbaijani ministers met in the Georgian capital on Saturday.")
+    assert {p for p, _, _ in claims} == {"AM-AZ"}
