@@ -839,3 +839,24 @@ def test_a_refusal_of_a_border_ruling_is_no_refused_contact() -> None:
 def test_a_state_named_by_its_capital_city_as_a_place_is_no_side() -> None:
     claims = asserted("Armenian and Azerbaijani ministers met in the Georgian capital on Saturday.")
     assert {p for p, _, _ in claims} == {"AM-AZ"}
+
+
+# ------------------------------------------------------ each of a list, with one state
+
+
+def test_a_change_by_each_of_a_listed_subject_with_one_state_is_one_per_pair() -> None:
+    text = "In June 2017, Saudi Arabia, the UAE, Bahrain and Egypt severed ties with Qatar."
+    assert asserted(text) == {
+        fact(pair, DIP, SUSP) for pair in ("QA-SA", "AE-QA", "BH-QA", "EG-QA")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine, Russia, France and Germany met in Paris on Monday.",
+        "Russia, France and Germany suspended talks with Ukraine, Moldova and Poland.",
+    ],
+)
+def test_a_list_on_both_sides_stays_multilateral(text: str) -> None:
+    assert asserted(text) == set()

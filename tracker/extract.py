@@ -423,6 +423,8 @@ _TWO_NAMED = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # What stands between the members of a list: "Ukraine, Russia, France and Germany".
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+# From a cue to the one state a change is made with: "severed diplomatic ties with ".
+_WITH_ONE = re.compile(r"[\w’'-]*(?:\s+[\w’'-]+){0,5}?\s+with\s+(?:the\s+)?")
 # "between Moscow and the alliance": the two sides of a channel, as written.
 _BETWEEN_AND = re.compile(
     r"\bbetween\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,3}?\s+and\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,2}",
@@ -2338,6 +2340,36 @@ def _to_claim(art: _Article, sent: _Sentence, cand: _Candidate) -> Claim:
     )
 
 
+def _each_with_one(art: _Article, sent: _Sentence, cand: _Candidate) -> list[str]:
+    """Pairs of a change made by each state of a listed subject with one state: "Saudi
+    Arabia, the UAE, Bahrain and Egypt severed ties with Qatar" is four severances, not a
+    multilateral channel. Empty unless the clause has that shape."""
+    if cand.state == State.OPEN:
+        return []
+    text, clause = art.text, cand.clause
+    before = [
+        a for a in sent.actors if clause[0] <= a.start < cand.anchor and a.is_state and not a.weak
+    ]
+    run: list[Actor] = []
+    for actor in before:
+        if run and _LIST_GAP.fullmatch(text, run[-1].end, actor.start):
+            run.append(actor)
+        else:
+            run = [actor]
+    if len({a.party for a in run}) < 2:
+        return []
+    with_at = _WITH_ONE.match(text, cand.anchor, clause[1])
+    if with_at is None:
+        return []
+    other = next((a for a in sent.actors if a.is_state and a.start == with_at.end()), None)
+    if other is None or other.party is None or _LIST_GAP.match(text, other.end, clause[1]):
+        return []
+    pairs = [
+        "-".join(sorted((a.party, other.party))) for a in run if a.party and a.party != other.party
+    ]
+    return list(dict.fromkeys(pairs))
+
+
 def _multilateral(art: _Article, sent: _Sentence, clause: Span, pair: str) -> bool:
     """Whether the clause speaks of a contact among more than two sides: the pair is
     part of a list of three or more states ("Ukraine, Russia, France and Germany met"),
@@ -2398,11 +2430,14 @@ def _sentence_claims(art: _Article, sent: _Sentence, index: int) -> list[Claim]:
     taken = [(c.anchor, c.anchor + 1) for c in candidates]
     candidates += _event_candidates(art, sent, index, taken)
     candidates = _prefer_changes(_restored_by_contact(_adjuncts_follow_verbs(candidates)))
-    candidates = [
-        c
-        for c in candidates
-        if not _multilateral(art, sent, c.clause, c.pair) and not _between_others(art, sent, c)
-    ]
+    kept: list[_Candidate] = []
+    for c in candidates:
+        each = _each_with_one(art, sent, c)
+        if each:
+            kept += [replace(c, pair=pair) for pair in each]
+        elif not _multilateral(art, sent, c.clause, c.pair) and not _between_others(art, sent, c):
+            kept.append(c)
+    candidates = kept
     best: dict[tuple[str, Kind, State, Modality, Span], _Candidate] = {}
     for cand in candidates:
         key = (cand.pair, cand.kind, cand.state, cand.modality, cand.clause)
