@@ -13,7 +13,7 @@ import pytest
 
 from tests.claims import DIP, OPEN, PUBLISHED, REST, SUSP, A, asserted, fact
 from tracker.extract import extract
-from tracker.vocab import Kind, Modality
+from tracker.vocab import Kind, Modality, State
 
 MIL = Kind.MILITARY_RELATIONS
 POLICY = Kind.DEFENSE_POLICY_TALKS
@@ -860,3 +860,17 @@ def test_a_change_by_each_of_a_listed_subject_with_one_state_is_one_per_pair() -
 )
 def test_a_list_on_both_sides_stays_multilateral(text: str) -> None:
     assert asserted(text) == set()
+
+
+# ------------------------------------------------------------------------ Kosovo
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Serbia suspended talks with Kosovo after the clashes.", SUSP),
+        ("Belgrade and Pristina resumed their dialogue in Brussels on Monday.", REST),
+    ],
+)
+def test_kosovo_is_a_party_under_its_user_assigned_code(text: str, state: State) -> None:
+    assert fact("RS-XK", DIP, state) in asserted(text)
