@@ -874,3 +874,12 @@ def test_a_list_on_both_sides_stays_multilateral(text: str) -> None:
 )
 def test_kosovo_is_a_party_under_its_user_assigned_code(text: str, state: State) -> None:
     assert fact("RS-XK", DIP, state) in asserted(text)
+
+
+def test_an_object_after_a_quantifier_phrase_is_still_the_object() -> None:
+    text = (
+        "US Defense Secretary Donald Rumsfeld has cut off virtually all of the Pentagon's "
+        "contacts with the Chinese military."
+    )
+    assert fact("CN-US", MIL, SUSP) in asserted(text)
+    assert asserted("Russia cut off gas supplies to Ukraine while talks continued.") == set()

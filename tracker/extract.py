@@ -220,7 +220,7 @@ _HEAD_CHARS = 600
 _HEADLINE_CHARS = 150
 # How recent a dated claim must be for an undated twin to be the same event.
 _SAME_EVENT_DAYS = 7
-_OBJECT_WINDOW = 30
+_OBJECT_WINDOW = 45
 # What a generic channel noun is of: "talks between theater commanders", "a meeting of
 # maritime safety officials", "talks on confidence-building measures".
 _COMPLEMENT = re.compile(
@@ -231,7 +231,8 @@ _COMPLEMENT = re.compile(
 # Between a verb and its channel object only articles and modifiers: "cut off all
 # communication lines", "launched a defense hotline"; not "cut back tensions after talks".
 _OBJECT_GAP = re.compile(
-    r"[\s,]*(?:(?:plans?\s+(?:for|to\s+hold)|off|down|up|all|the|its|their|his|her|our|a|an|"
+    r"[\s,]*(?:(?:plans?\s+(?:for|to\s+hold)|off|down|up|all|of|most|virtually|almost|nearly|"
+    r"practically|the|its|their|his|her|our|a|an|"
     r"any|every|remaining|existing|planned|scheduled|upcoming|proposed|next|rounds?\s+of|"
     r"direct|regular|bilateral|official|formal|two|both|such|these|those|this|that|new|several|"
     r"some|various|key|military|defen[cs]e|security|diplomatic|communications?|liaison|"
