@@ -804,6 +804,10 @@ def test_no_talks_a_meet_cancelled_and_meeting_halfway_are_no_contact(text: str)
         ("Ethiopia and Eritrea expelled each other's envoys in 1998.", fact("ER-ET", DIP, SUSP)),
         ("Russia closed its embassy in Kyiv in May.", fact("RU-UA", DIP, SUSP)),
         ("Eritrea reopened its embassy in Ethiopia on Monday.", fact("ER-ET", DIP, REST)),
+        (
+            "The Eritrean president reopened his country's embassy in Ethiopia on Monday.",
+            fact("ER-ET", DIP, REST),
+        ),
         ("Seoul named a new ambassador to Tokyo on Monday.", fact("JP-KR", DIP, OPEN)),
         (
             "Ethiopia has appointed an ambassador to Eritrea for the first time in 20 years.",
@@ -844,8 +848,9 @@ def test_a_state_named_by_its_capital_city_as_a_place_is_no_side() -> None:
 # ------------------------------------------------------ each of a list, with one state
 
 
-def test_a_change_by_each_of_a_listed_subject_with_one_state_is_one_per_pair() -> None:
-    text = "In June 2017, Saudi Arabia, the UAE, Bahrain and Egypt severed ties with Qatar."
+@pytest.mark.parametrize("tail", [".", ", accusing it of backing terrorism."])
+def test_a_change_by_each_of_a_listed_subject_with_one_state_is_one_per_pair(tail: str) -> None:
+    text = f"In June 2017, Saudi Arabia, the UAE, Bahrain and Egypt severed ties with Qatar{tail}"
     assert asserted(text) == {
         fact(pair, DIP, SUSP) for pair in ("QA-SA", "AE-QA", "BH-QA", "EG-QA")
     }

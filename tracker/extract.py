@@ -2363,8 +2363,11 @@ def _each_with_one(art: _Article, sent: _Sentence, cand: _Candidate) -> list[str
     if with_at is None:
         return []
     other = next((a for a in sent.actors if a.is_state and a.start == with_at.end()), None)
-    if other is None or other.party is None or _LIST_GAP.match(text, other.end, clause[1]):
+    if other is None or other.party is None:
         return []
+    gap = _LIST_GAP.match(text, other.end, clause[1])
+    if gap and any(a.is_state and a.start == gap.end() for a in sent.actors):
+        return []  # "with Ukraine, Moldova and Poland": a list on both sides
     pairs = [
         "-".join(sorted((a.party, other.party))) for a in run if a.party and a.party != other.party
     ]
