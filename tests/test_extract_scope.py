@@ -888,3 +888,31 @@ def test_an_object_after_a_quantifier_phrase_is_still_the_object() -> None:
     )
     assert fact("CN-US", MIL, SUSP) in asserted(text)
     assert asserted("Russia cut off gas supplies to Ukraine while talks continued.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks between India and Pakistan stalled in 2019.", fact("IN-PK", DIP, SUSP)),
+        (
+            "The Indian and Pakistani militaries have been in communication with one another.",
+            fact("IN-PK", MIL, OPEN),
+        ),
+    ],
+)
+def test_stalled_talks_and_militaries_in_communication(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in asserted(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The stalled talks between India and Pakistan were discussed in Delhi.",
+        "The car stalled on the road between Russia and Georgia.",
+        "China and Japan invest in communication technology together.",
+    ],
+)
+def test_near_misses_of_stalls_and_communication(text: str) -> None:
+    assert asserted(text) == set()
