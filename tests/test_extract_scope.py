@@ -916,3 +916,36 @@ def test_stalled_talks_and_militaries_in_communication(
 )
 def test_near_misses_of_stalls_and_communication(text: str) -> None:
     assert asserted(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "The Chinese defence minister called on the Indian prime minister soon after "
+            "arriving in Delhi on Tuesday.",
+            "CN-IN",
+        ),
+        ("The Indian foreign secretary called on the Chinese vice president in Beijing.", "CN-IN"),
+    ],
+)
+def test_a_courtesy_call_on_someone_is_a_contact(text: str, pair: str) -> None:
+    assert any(p == pair and s == OPEN.value for p, _, s in asserted(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States called on China to release the detained diplomats.",
+        "Beijing called on Washington to stop arms sales to Taiwan at once.",
+    ],
+)
+def test_calling_on_a_state_to_act_is_an_appeal(text: str) -> None:
+    assert asserted(text) == set()
+
+
+def test_a_defence_and_security_dialogue_is_a_defence_policy_talk() -> None:
+    text = (
+        "The ninth annual defence and security dialogue between India and China was held on May 13."
+    )
+    assert fact("CN-IN", POLICY, OPEN) in asserted(text)
