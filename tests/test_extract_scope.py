@@ -949,3 +949,8 @@ def test_a_defence_and_security_dialogue_is_a_defence_policy_talk() -> None:
         "The ninth annual defence and security dialogue between India and China was held on May 13."
     )
     assert fact("CN-IN", POLICY, OPEN) in asserted(text)
+
+
+def test_a_demonym_after_with_is_a_manner_not_a_side() -> None:
+    claims = asserted("Russia and Ukraine resumed talks with Turkish mediation in Istanbul.")
+    assert claims == {fact("RU-UA", DIP, REST)}

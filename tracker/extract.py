@@ -60,7 +60,7 @@ from tracker.dates import (
     told_in_present_perfect,
     year_anchor,
 )
-from tracker.gazetteer import NON_STATE, PAIR, PERSON, PLACE, Mention, find_mentions
+from tracker.gazetteer import DEMONYM, NON_STATE, PAIR, PERSON, PLACE, Mention, find_mentions
 from tracker.parties import (
     Actor,
     Salience,
@@ -2363,8 +2363,8 @@ def _each_with_one(art: _Article, sent: _Sentence, cand: _Candidate) -> list[str
     if with_at is None:
         return []
     other = next((a for a in sent.actors if a.is_state and a.start == with_at.end()), None)
-    if other is None or other.party is None:
-        return []
+    if other is None or other.party is None or other.category == DEMONYM:
+        return []  # "resumed talks with Turkish mediation": a manner, not the other side
     gap = _LIST_GAP.match(text, other.end, clause[1])
     if gap and any(a.is_state and a.start == gap.end() for a in sent.actors):
         return []  # "with Ukraine, Moldova and Poland": a list on both sides
