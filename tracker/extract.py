@@ -251,17 +251,19 @@ _CONTACT_REQUEST = re.compile(
     r"messages?|contacted|reached\s+out|(?:tried|attempted|sought)\s+to\s+(?:contact|reach|call|phone))",
     re.I,
 )
+# Verbs of getting in touch: "attempts to reach", "a request to meet".
+_CONTACT_VERBS = r"reach|contact|call|talk|meet|speak|engage|communicate|phone"
 # After a request noun, words that make it a request for contact: "attempts to reach out".
 _CONTACT_ASKED = re.compile(
-    r"\s+(?:to|for)\s+(?:reach|contact|call|talk|meet|speak|engage|communicate|phone|"
-    r"a\s+(?:call|meeting|conversation))",
+    rf"\s+(?:to|for)\s+(?:{_CONTACT_VERBS}|a\s+(?:call|meeting|conversation))",
     re.I,
 )
-# After a request noun, an infinitive of anything but contact makes it a request for that
-# thing: "ignored attempts by its officials to have them returned", "calls to free him".
+# After a request noun, an infinitive of anything but contact (or of a channel's making
+# and mending) makes it a request for that thing: "ignored attempts by its officials to
+# have them returned", "calls to free him".
 _OTHER_ASKED = re.compile(
-    r"\s+(?:(?:by|from|of)\s+[^,;.]{0,60}?\s+)?to\s+(?!(?:reach|contact|call|talk|meet|speak|"
-    r"engage|communicate|phone|resume|restore|hold|arrange|set|open|discuss|negotiate|visit|"
+    r"\s+(?:(?:by|from|of)\s+[^,;.]{0,60}?\s+)?to\s+"
+    rf"(?!(?:{_CONTACT_VERBS}|resume|restore|hold|arrange|set|open|discuss|negotiate|visit|"
     r"establish|re-?establish|revive|start|restart|begin|launch|have\s+(?:talks|a\s+call|"
     r"a\s+meeting)|get|sit|reopen|re-?open|pick|answer|respond|reply|return\s+(?:the\s+|his\s+|"
     r"her\s+|their\s+)?(?:calls?|messages?))\b)[a-z]",
@@ -2348,15 +2350,9 @@ def _each_with_one(art: _Article, sent: _Sentence, cand: _Candidate) -> list[str
     if cand.state == State.OPEN:
         return []
     text, clause = art.text, cand.clause
-    before = [
-        a for a in sent.actors if clause[0] <= a.start < cand.anchor and a.is_state and not a.weak
-    ]
-    run: list[Actor] = []
-    for actor in before:
-        if run and _LIST_GAP.fullmatch(text, run[-1].end, actor.start):
-            run.append(actor)
-        else:
-            run = [actor]
+    before = [a for a in sent.actors if clause[0] <= a.start < cand.anchor and not a.weak]
+    runs = _state_runs(text, before)
+    run = runs[-1] if runs else []
     if len({a.party for a in run}) < 2:
         return []
     with_at = _WITH_ONE.match(text, cand.anchor, clause[1])
@@ -2385,15 +2381,7 @@ def _multilateral(art: _Article, sent: _Sentence, clause: Span, pair: str) -> bo
         # "the leaders of France, Germany, and Russia - have not met": a clause that names
         # one side at most takes its list from the sentence.
         actors = list(sent.actors)
-    run: list[Actor] = []
-    for actor in actors:
-        if run and _LIST_GAP.fullmatch(art.text, run[-1].end, actor.start) and actor.is_state:
-            run.append(actor)
-        else:
-            if _is_state_list(run, parties):
-                return True
-            run = [actor] if actor.is_state else []
-    if _is_state_list(run, parties):
+    if any(_is_state_list(run, parties) for run in _state_runs(art.text, actors)):
         return True
     return any(
         any(a.category == NON_STATE for a in sides) and any(a.is_state for a in sides)
@@ -2419,6 +2407,23 @@ def _between_sides(
     """Each "between X and Y" of a clause, with the actors named in it."""
     for m in _BETWEEN_AND.finditer(art.text, *clause):
         yield (m.start(), m.end()), [a for a in actors if m.start() <= a.start < m.end()]
+
+
+def _state_runs(text: str, actors: Sequence[Actor]) -> list[list[Actor]]:
+    """The runs of states a text lists one after another ("Saudi Arabia, the UAE and
+    Egypt"), in order; any other actor or words between two states end a run."""
+    runs: list[list[Actor]] = []
+    run: list[Actor] = []
+    for actor in actors:
+        if run and actor.is_state and _LIST_GAP.fullmatch(text, run[-1].end, actor.start):
+            run.append(actor)
+            continue
+        if run:
+            runs.append(run)
+        run = [actor] if actor.is_state else []
+    if run:
+        runs.append(run)
+    return runs
 
 
 def _is_state_list(run: list[Actor], parties: set[str]) -> bool:
